@@ -1,0 +1,29 @@
+//! The few calls to the browser outside Leptos: the address bar and the boot placeholder.
+
+/// The current query string (`?…` or `""`).
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Adds a history entry whose query is `query` (`""` for the defaults), keeping the path and so
+/// working under any sub-folder.
+pub fn push_query(query: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    if let Ok(h) = w.history() {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Removes the static "loading" placeholder of index.html once the app runs.
+pub fn mark_started() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
+}

@@ -1,0 +1,24 @@
+//! The regional fragility dashboard (Leptos 0.8, client-side rendering).
+//!
+//! Pure, natively tested modules (`url_state`) compute what the components render.
+
+pub mod url_state;
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod components;
+
+/// Mounts the dashboard into `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    browser::mark_started();
+    leptos::mount::mount_to_body(components::App);
+}
+
+/// Native builds only exist for tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {
+    eprintln!("the dashboard runs in a browser: build it with trunk");
+}

@@ -1,0 +1,118 @@
+//! The regions' map geometry the app ships: projected in Lambert-93, fitted to a fixed
+//! viewport, as SVG path strings.
+
+use crate::regions::CogRegion;
+use crate::{Error, Result, GENERATED_BY};
+use geofrag::{Bbox, Feature, Fit, Lambert93};
+use serde::{Deserialize, Serialize};
+
+/// Width of the map's SVG viewBox, in user units.
+pub const MAP_WIDTH: f64 = 1000.0;
+/// Padding inside the viewBox.
+pub const MAP_PADDING: f64 = 10.0;
+/// Decimals kept in path coordinates (0.1 unit at 1 000 units wide is below a pixel).
+pub const PATH_DIGITS: usize = 1;
+
+/// The runtime geometry file (`assets/data/regions.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapGeometry {
+    pub generated_by: String,
+    /// Where the outlines come from (producer, file, edition).
+    pub source: String,
+    pub projection: String,
+    /// viewBox width and height.
+    pub width: f64,
+    pub height: f64,
+    pub regions: Vec<RegionShape>,
+}
+
+/// One region on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionShape {
+    /// INSEE region code.
+    pub code: String,
+    /// Official French name (COG).
+    pub name: String,
+    /// SVG path data in viewBox units.
+    pub path: String,
+    /// Bounding box in viewBox units: `[x, y, width, height]`.
+    pub bbox: [f64; 4],
+}
+
+/// Builds the map geometry from the GeoJSON features and the COG's list of regions.
+/// Every COG region must have exactly one feature and every feature must be a COG region.
+pub fn build_map(
+    features: &[Feature],
+    cog: &[CogRegion],
+    geo_file: &str,
+    source: &str,
+) -> Result<MapGeometry> {
+    for (i, f) in features.iter().enumerate() {
+        if !cog.iter().any(|r| r.code == f.code) {
+            return Err(Error::invalid(
+                geo_file,
+                0,
+                "code",
+                format!("feature #{i}: unknown region code {:?}", f.code),
+            ));
+        }
+        if features[..i].iter().any(|g| g.code == f.code) {
+            return Err(Error::invalid(
+                geo_file,
+                0,
+                "code",
+                format!("feature #{i}: duplicate region code {:?}", f.code),
+            ));
+        }
+    }
+    if let Some(missing) = cog
+        .iter()
+        .find(|r| !features.iter().any(|f| f.code == r.code))
+    {
+        return Err(Error::invalid(
+            geo_file,
+            0,
+            "code",
+            format!("region {} ({}) has no feature", missing.code, missing.nom),
+        ));
+    }
+    let proj = Lambert93::new();
+    let projected: Vec<Feature> = features
+        .iter()
+        .map(|f| f.map_points(|p| proj.forward(p)))
+        .collect();
+    let extent = Bbox::of(projected.iter().flat_map(|f| f.points()));
+    let fit = Fit::to_width(extent, MAP_WIDTH, MAP_PADDING);
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    let mut regions: Vec<RegionShape> = cog
+        .iter()
+        .map(|r| {
+            let f = projected
+                .iter()
+                .find(|f| f.code == r.code)
+                .expect("checked above");
+            let screen = f.map_points(|p| fit.apply(p));
+            let b = Bbox::of(screen.points());
+            RegionShape {
+                code: r.code.clone(),
+                name: r.nom.clone(),
+                path: geofrag::path::polygons_to_path(&screen.polygons, PATH_DIGITS),
+                bbox: [
+                    round(b.min[0]),
+                    round(b.min[1]),
+                    round(b.width()),
+                    round(b.height()),
+                ],
+            }
+        })
+        .collect();
+    regions.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(MapGeometry {
+        generated_by: GENERATED_BY.into(),
+        source: source.into(),
+        projection: "Lambert-93 (EPSG:2154)".into(),
+        width: MAP_WIDTH,
+        height: round(fit.size[1]),
+        regions,
+    })
+}

@@ -1,0 +1,52 @@
+//! The committed dataset is exactly what the pipeline makes from ../shared/data/raw.
+//! Skipped, with a printed reason, when ../shared is absent (a fresh clone elsewhere).
+
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Guards against hand edits of generated files and against a pipeline change that was not rerun.
+#[test]
+fn committed_dataset_matches_regeneration() {
+    let raw = root().join("../shared/data/raw");
+    if !raw.is_dir() {
+        println!(
+            "SKIPPED: {} is absent; cannot regenerate the dataset here",
+            raw.display()
+        );
+        return;
+    }
+    let outputs = datafrag::build::build(&raw).expect("pipeline builds from the raw files");
+    assert!(!outputs.is_empty());
+    if let Err(e) = datafrag::output::check_all(&root(), &outputs) {
+        panic!("{e}");
+    }
+}
+
+/// The promise of the committed geometry: the 13 regions of the COG, each with a drawable path.
+#[test]
+fn committed_geometry_has_the_13_regions() {
+    let text = std::fs::read_to_string(root().join(datafrag::build::OUT_MAP)).unwrap();
+    let map: datafrag::geometry::MapGeometry = serde_json::from_str(&text).unwrap();
+    assert!(map.generated_by.contains("do not edit"));
+    let codes: Vec<&str> = map.regions.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]
+    );
+    for r in &map.regions {
+        assert!(
+            r.path.starts_with('M') && r.path.ends_with('Z'),
+            "{}",
+            r.code
+        );
+        let [x, y, w, h] = r.bbox;
+        assert!(
+            x >= 0.0 && y >= 0.0 && x + w <= map.width + 0.1 && y + h <= map.height + 0.1,
+            "{} outside the viewBox",
+            r.code
+        );
+    }
+}
