@@ -26,7 +26,7 @@ pub fn build(raw: &Path) -> Result<Vec<Output>> {
         &features,
         &cog,
         RAW_REGIONS_GEOJSON,
-        "IGN Admin Express COG 2018 via gregoiredavid/france-geojson v2.1.1 (regions-version-simplifiee), Licence Ouverte; names: INSEE COG 2026 via @etalab/decoupage-administratif 6.0.0",
+        "IGN, Admin Express COG 2018 (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte ; noms et codes : INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)",
     )?;
     let mut json = serde_json::to_string(&map).expect("serialisable");
     json.push('\n');

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Release build of the app into dist/ with Trunk (offline, pinned tools), then the size report.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --skip-version-check
+node scripts/size-report.mjs dist

@@ -1,0 +1,50 @@
+// Shared harness of the end-to-end tests: serves dist/ itself on 127.0.0.1, launches Debian's
+// Chromium through playwright-core, and records console errors and page errors for every page.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../../scripts/static-server.mjs';
+
+export const SCREENSHOTS = 'target/screenshots';
+
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and the browser; returns helpers and a `close()`. */
+export async function setup({ base = '/' } = {}) {
+  if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run scripts/build.sh first');
+  const { server, url } = await startServer({ root: 'dist', base });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+  /** Opens `query` (e.g. "?region=75") in a fresh page; `errors` collects console and page errors. */
+  async function open(query = '', { viewport = { width: 1280, height: 900 } } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+    await page.goto(url + query);
+    await page.locator('svg.map path.region').first().waitFor({ timeout: 15000 });
+    return { page, errors, context };
+  }
+
+  async function screenshot(page, name) {
+    const file = path.join(SCREENSHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  async function close() {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+  return { url, open, screenshot, close, browser };
+}
