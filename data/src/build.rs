@@ -1,37 +1,195 @@
-//! The whole pipeline: raw files in, every generated output out (in memory).
+//! The whole pipeline: raw files and metadata in, every generated output out (in memory).
 
+use crate::areas::Areas;
 use crate::geometry::build_map;
+use crate::model::{Area, IndicatorMeta, Observation};
 use crate::output::Output;
 use crate::regions::metro_regions;
-use crate::{Error, Result};
+use crate::{dataset, meta, raw, tidy, Error, Result};
 use std::path::Path;
 
 /// Paths of the raw inputs, relative to the raw folder (../shared/data/raw).
 pub const RAW_REGIONS_GEOJSON: &str = "geo/regions-version-simplifiee.geojson";
 pub const RAW_COG_REGIONS: &str = "decoupage-administratif/v6.0.0-regions.json";
+pub const RAW_COG_DEPARTEMENTS: &str = "decoupage-administratif/v6.0.0-departements.json";
 
-/// Where the runtime geometry goes, relative to the project root.
+/// Hand-written inputs, relative to the project root.
+pub const DOMAINS: &str = "data/domains.toml";
+pub const INDICATORS: &str = "data/indicators.toml";
+/// Values an observatory brings itself (optional), same format as the tidy output.
+pub const CUSTOM: &str = "data/custom.csv";
+
+/// Generated outputs, relative to the project root.
 pub const OUT_MAP: &str = "assets/data/regions.json";
+pub const OUT_TIDY: &str = "data/indicators.csv";
+pub const OUT_DATASET: &str = "assets/data/dataset.json";
 
-fn read(raw: &Path, rel: &str) -> Result<String> {
-    let path = raw.join(rel);
+fn read(dir: &Path, rel: &str) -> Result<String> {
+    let path = dir.join(rel);
     std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
 }
 
-/// Reads the raw folder and returns every generated file, validated; writes nothing.
-pub fn build(raw: &Path) -> Result<Vec<Output>> {
-    let cog = metro_regions(&read(raw, RAW_COG_REGIONS)?, RAW_COG_REGIONS)?;
-    let features = geofrag::read_features(&read(raw, RAW_REGIONS_GEOJSON)?, RAW_REGIONS_GEOJSON)?;
+/// Reads the areas (COG) from the raw folder.
+pub fn areas(raw_dir: &Path) -> Result<Areas> {
+    let regions = metro_regions(&read(raw_dir, RAW_COG_REGIONS)?, RAW_COG_REGIONS)?;
+    Areas::new(
+        regions,
+        &read(raw_dir, RAW_COG_DEPARTEMENTS)?,
+        RAW_COG_DEPARTEMENTS,
+    )
+}
+
+/// Every observation the raw files give for the indicators' metadata, grouped by reader.
+pub fn observations(
+    raw_dir: &Path,
+    areas: &Areas,
+    metas: &[IndicatorMeta],
+) -> Result<Vec<Observation>> {
+    let by = |reader: &str| -> Vec<&IndicatorMeta> {
+        metas
+            .iter()
+            .filter(|m| m.source == reader || m.source.starts_with(&format!("{reader}:")))
+            .collect()
+    };
+    let mut obs = Vec::new();
+    obs.extend(raw::chomage::read(raw_dir, areas, &by("chomage"))?);
+    obs.extend(raw::regioviz::read(raw_dir, areas, &by("regioviz"))?);
+    obs.extend(raw::filosofi::read(raw_dir, areas, &by("filosofi"))?);
+    obs.extend(raw::ssmsi::read(raw_dir, areas, &by("ssmsi"))?);
+    obs.extend(raw::jrc::read(raw_dir, areas, &by("jrc"))?);
+    obs.extend(raw::ot::read(raw_dir, areas, &by("ot"))?);
+    let aah = by("aah");
+    if !aah.is_empty() {
+        // Recipients at 31 December of year N over the population at 1 January of N + 1.
+        let next: i32 = aah[0]
+            .year
+            .parse::<i32>()
+            .map_err(|_| Error::invalid(INDICATORS, 0, "year", "AAH year must be a year"))?
+            + 1;
+        let elp = raw::elp::read(raw_dir, areas, &next.to_string())?;
+        obs.extend(raw::aah::read(raw_dir, areas, &aah, &elp)?);
+    }
+    for m in by("elp") {
+        let elp = raw::elp::read(raw_dir, areas, &m.year)?;
+        let from: usize = raw::source_key(m, "elp")
+            .and_then(|k| k.parse().ok())
+            .ok_or_else(|| {
+                Error::invalid(INDICATORS, 0, "source", format!("{}: elp:<age>", m.id))
+            })?;
+        obs.extend(raw::elp::share_observations(&elp, areas, m, from));
+    }
+    if let Some(m) = metas.iter().find(|m| {
+        let known = [
+            "chomage", "regioviz", "filosofi", "ssmsi", "jrc", "ot", "aah", "elp", "custom",
+        ];
+        !known
+            .iter()
+            .any(|k| m.source == *k || m.source.starts_with(&format!("{k}:")))
+    }) {
+        return Err(Error::invalid(
+            INDICATORS,
+            0,
+            "source",
+            format!("{}: unknown reader in {:?}", m.id, m.source),
+        ));
+    }
+    Ok(obs)
+}
+
+/// Reads the raw folder and the metadata; returns every generated file, validated; writes nothing.
+pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
+    let areas = areas(raw_dir)?;
+    let features =
+        geofrag::read_features(&read(raw_dir, RAW_REGIONS_GEOJSON)?, RAW_REGIONS_GEOJSON)?;
     let map = build_map(
         &features,
-        &cog,
+        &areas.regions,
         RAW_REGIONS_GEOJSON,
         "IGN, Admin Express COG 2018 (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte ; noms et codes : INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)",
     )?;
-    let mut json = serde_json::to_string(&map).expect("serialisable");
-    json.push('\n');
-    Ok(vec![Output {
-        path: OUT_MAP.into(),
-        bytes: json.into_bytes(),
-    }])
+    let domains = meta::domains(&read(root, DOMAINS)?, DOMAINS)?;
+    let metas = meta::indicators(&read(root, INDICATORS)?, INDICATORS, &domains)?;
+    let codes: Vec<&str> = areas.region_codes().collect();
+
+    let mut obs = observations(raw_dir, &areas, &metas)?;
+    tidy::validate(&obs, &[], &metas, &codes, OUT_TIDY)?;
+    let tidy_bytes = tidy::write(&obs);
+
+    let custom_path = root.join(CUSTOM);
+    if custom_path.exists() {
+        let bytes = std::fs::read(&custom_path).map_err(|source| Error::Io {
+            path: custom_path.clone(),
+            source,
+        })?;
+        let custom = tidy::read(&bytes, CUSTOM)?;
+        if let Some(o) = custom.iter().find(|o| {
+            metas
+                .iter()
+                .any(|m| m.id == o.indicator && m.source != "custom")
+        }) {
+            return Err(Error::invalid(
+                CUSTOM,
+                0,
+                "indicator",
+                format!(
+                    "{} is made by the pipeline; a custom indicator needs source = \"custom\"",
+                    o.indicator
+                ),
+            ));
+        }
+        tidy::validate(&custom, &[], &metas, &codes, CUSTOM)?;
+        obs.extend(custom);
+    }
+    if let Some(m) = metas
+        .iter()
+        .find(|m| !obs.iter().any(|o| o.indicator == m.id))
+    {
+        return Err(Error::invalid(
+            INDICATORS,
+            0,
+            "source",
+            format!("indicator {} has metadata but no values", m.id),
+        ));
+    }
+
+    let regions: Vec<Area> = areas
+        .regions
+        .iter()
+        .map(|r| Area {
+            code: r.code.clone(),
+            name: r.nom.clone(),
+        })
+        .collect();
+    let ds = dataset::assemble(&regions, &domains, &metas, &obs);
+    let json = |v: &dyn erased::Ser| -> Vec<u8> {
+        let mut s = v.to_json();
+        s.push('\n');
+        s.into_bytes()
+    };
+    Ok(vec![
+        Output {
+            path: OUT_MAP.into(),
+            bytes: json(&map),
+        },
+        Output {
+            path: OUT_TIDY.into(),
+            bytes: tidy_bytes,
+        },
+        Output {
+            path: OUT_DATASET.into(),
+            bytes: json(&ds),
+        },
+    ])
+}
+
+mod erased {
+    /// Serialises any of the outputs to compact JSON.
+    pub trait Ser {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn to_json(&self) -> String {
+            serde_json::to_string(self).expect("serialisable")
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub enum Error {
         field: String,
         message: String,
     },
+    #[cfg(feature = "pipeline")]
     #[error(transparent)]
     Geo(#[from] geofrag::Error),
     /// A regenerated file differs from the committed one.

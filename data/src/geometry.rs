@@ -1,9 +1,6 @@
 //! The regions' map geometry the app ships: projected in Lambert-93, fitted to a fixed
 //! viewport, as SVG path strings.
 
-use crate::regions::CogRegion;
-use crate::{Error, Result, GENERATED_BY};
-use geofrag::{Bbox, Feature, Fit, Lambert93};
 use serde::{Deserialize, Serialize};
 
 /// Width of the map's SVG viewBox, in user units.
@@ -39,14 +36,15 @@ pub struct RegionShape {
     pub bbox: [f64; 4],
 }
 
+#[cfg(feature = "pipeline")]
 /// Builds the map geometry from the GeoJSON features and the COG's list of regions.
 /// Every COG region must have exactly one feature and every feature must be a COG region.
 pub fn build_map(
-    features: &[Feature],
-    cog: &[CogRegion],
+    features: &[geofrag::Feature],
+    cog: &[crate::regions::CogRegion],
     geo_file: &str,
     source: &str,
-) -> Result<MapGeometry> {
+) -> crate::Result<MapGeometry> {
     for (i, f) in features.iter().enumerate() {
         if !cog.iter().any(|r| r.code == f.code) {
             return Err(Error::invalid(
@@ -76,6 +74,8 @@ pub fn build_map(
             format!("region {} ({}) has no feature", missing.code, missing.nom),
         ));
     }
+    use crate::{Error, GENERATED_BY};
+    use geofrag::{Bbox, Feature, Fit, Lambert93};
     let proj = Lambert93::new();
     let projected: Vec<Feature> = features
         .iter()

@@ -3,11 +3,27 @@
 //! Pure Rust, no browser dependency. The pipeline reads the raw public files (../shared/data/raw)
 //! and writes the project's committed, derived dataset; the app deserialises the same types.
 
-pub mod build;
 pub mod error;
 pub mod geometry;
+pub mod index;
+pub mod model;
+
+#[cfg(feature = "pipeline")]
+pub mod areas;
+#[cfg(feature = "pipeline")]
+pub mod build;
+#[cfg(feature = "pipeline")]
+pub mod dataset;
+#[cfg(feature = "pipeline")]
+pub mod meta;
+#[cfg(feature = "pipeline")]
 pub mod output;
+#[cfg(feature = "pipeline")]
+pub mod raw;
+#[cfg(feature = "pipeline")]
 pub mod regions;
+#[cfg(feature = "pipeline")]
+pub mod tidy;
 
 pub use error::{Error, Result};
 

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let result = build(&raw).and_then(|outputs| {
+    let result = build(&raw, &root).and_then(|outputs| {
         if command == "build" {
             output::write_all(&root, &outputs)?;
         } else {

@@ -18,7 +18,8 @@ fn committed_dataset_matches_regeneration() {
         );
         return;
     }
-    let outputs = datafrag::build::build(&raw).expect("pipeline builds from the raw files");
+    let outputs =
+        datafrag::build::build(&raw, &root()).expect("pipeline builds from the raw files");
     assert!(!outputs.is_empty());
     if let Err(e) = datafrag::output::check_all(&root(), &outputs) {
         panic!("{e}");
@@ -49,4 +50,51 @@ fn committed_geometry_has_the_13_regions() {
             r.code
         );
     }
+}
+
+/// The runtime dataset covers the 16 domains, each with at least one indicator, and carries an
+/// index and a rank for every present value.
+#[test]
+fn committed_dataset_covers_the_16_domains() {
+    let text = std::fs::read_to_string(root().join(datafrag::build::OUT_DATASET)).unwrap();
+    let ds: datafrag::model::Dataset = serde_json::from_str(&text).unwrap();
+    assert_eq!(ds.regions.len(), 13);
+    assert_eq!(ds.domains.len(), 16);
+    for d in &ds.domains {
+        assert!(
+            !d.indicators.is_empty(),
+            "domain {} has no indicator",
+            d.meta.id
+        );
+        assert!(
+            d.index.iter().filter(|i| i.is_some()).count() == 13,
+            "domain {}: an index is missing",
+            d.meta.id
+        );
+    }
+    for i in &ds.indicators {
+        assert!(i.france.is_some(), "{}: no France value", i.meta.id);
+        for k in 0..13 {
+            assert_eq!(
+                i.values[k].is_some(),
+                i.index[k].is_some(),
+                "{} region {k}",
+                i.meta.id
+            );
+            assert_eq!(
+                i.values[k].is_none(),
+                i.missing[k].is_some(),
+                "{}: a missing value needs a reason",
+                i.meta.id
+            );
+        }
+    }
+    // Region ids agree between geometry and indicators.
+    let map: datafrag::geometry::MapGeometry = serde_json::from_str(
+        &std::fs::read_to_string(root().join(datafrag::build::OUT_MAP)).unwrap(),
+    )
+    .unwrap();
+    let a: Vec<&str> = map.regions.iter().map(|r| r.code.as_str()).collect();
+    let b: Vec<&str> = ds.regions.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(a, b);
 }

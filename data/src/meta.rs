@@ -1,0 +1,129 @@
+//! Loading and checking the hand-written metadata (domains.toml, indicators.toml).
+
+use crate::model::{DomainMeta, IndicatorMeta};
+use crate::{Error, Result};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct DomainsFile {
+    domain: Vec<DomainMeta>,
+}
+
+#[derive(Deserialize)]
+struct IndicatorsFile {
+    indicator: Vec<IndicatorMeta>,
+}
+
+fn toml_err(file: &str, text: &str, e: toml::de::Error) -> Error {
+    let line = e.span().map_or(0, |s| {
+        text[..s.start.min(text.len())].lines().count().max(1)
+    });
+    Error::invalid(file, line, "toml", e.message().to_string())
+}
+
+/// The 16 domains, with unique ids and every text filled in.
+pub fn domains(text: &str, file: &str) -> Result<Vec<DomainMeta>> {
+    let d: DomainsFile = toml::from_str(text).map_err(|e| toml_err(file, text, e))?;
+    for (i, dom) in d.domain.iter().enumerate() {
+        if d.domain[..i].iter().any(|o| o.id == dom.id) {
+            return Err(Error::invalid(
+                file,
+                0,
+                "id",
+                format!("duplicate domain {:?}", dom.id),
+            ));
+        }
+        if !matches!(dom.origin.as_str(), "PHARE" | "decks" | "product") {
+            return Err(Error::invalid(
+                file,
+                0,
+                "origin",
+                format!(
+                    "domain {:?}: origin must be PHARE, decks or product",
+                    dom.id
+                ),
+            ));
+        }
+    }
+    if d.domain.len() != 16 {
+        return Err(Error::invalid(
+            file,
+            0,
+            "domain",
+            format!("{} domains, expected 16", d.domain.len()),
+        ));
+    }
+    Ok(d.domain)
+}
+
+/// The indicators, each in a known domain, with unique ids and no empty required text.
+pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<IndicatorMeta>> {
+    let d: IndicatorsFile = toml::from_str(text).map_err(|e| toml_err(file, text, e))?;
+    for (i, m) in d.indicator.iter().enumerate() {
+        if d.indicator[..i].iter().any(|o| o.id == m.id) {
+            return Err(Error::invalid(
+                file,
+                0,
+                "id",
+                format!("duplicate indicator {:?}", m.id),
+            ));
+        }
+        if !domains.iter().any(|dom| dom.id == m.domain) {
+            return Err(Error::invalid(
+                file,
+                0,
+                "domain",
+                format!("indicator {:?}: unknown domain {:?}", m.id, m.domain),
+            ));
+        }
+        let required = [
+            ("label_fr", &m.label_fr),
+            ("label_en", &m.label_en),
+            ("definition_fr", &m.definition_fr),
+            ("unit", &m.unit),
+            ("year", &m.year),
+            ("producer", &m.producer),
+            ("licence", &m.licence),
+            ("origin", &m.origin),
+            ("source", &m.source),
+            ("method", &m.method),
+        ];
+        if let Some((field, _)) = required.iter().find(|(_, v)| v.trim().is_empty()) {
+            return Err(Error::invalid(
+                file,
+                0,
+                *field,
+                format!("indicator {:?}: empty", m.id),
+            ));
+        }
+    }
+    Ok(d.indicator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE: &str = r#"[[domain]]
+id = "emploi"
+label_fr = "Emploi"
+label_en = "Employment"
+description_fr = "x"
+description_en = "x"
+origin = "PHARE"
+"#;
+
+    #[test]
+    fn rejects_wrong_count_and_bad_origin() {
+        let e = domains(ONE, "domains.toml").unwrap_err().to_string();
+        assert_eq!(e, "domains.toml:0: domain: 1 domains, expected 16");
+        let e = domains(&ONE.replace("PHARE", "guess"), "domains.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("origin must be"), "{e}");
+        let e = domains("[[domain]]\nid = 3\n", "d.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("d.toml:2: toml:"), "{e}");
+    }
+}

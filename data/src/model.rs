@@ -1,0 +1,136 @@
+//! The dataset's types: metadata (hand-written TOML), observations (tidy CSV) and the compact
+//! runtime form the app loads. Shared by the pipeline and the app.
+
+use serde::{Deserialize, Serialize};
+
+/// Code of France métropolitaine in the tidy files.
+pub const FRANCE: &str = "FRM";
+
+/// Which direction means "more fragile".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// A higher value means more fragile (unemployment, poverty…).
+    HigherIsFragile,
+    /// A lower value means more fragile (employment rate, income…).
+    LowerIsFragile,
+}
+
+impl Polarity {
+    /// +1 when higher is more fragile, −1 otherwise.
+    pub fn sign(self) -> f64 {
+        match self {
+            Polarity::HigherIsFragile => 1.0,
+            Polarity::LowerIsFragile => -1.0,
+        }
+    }
+}
+
+/// How an indicator's value becomes an index where France = 100 and above 100 is more fragile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndexRule {
+    /// 100 × value / France (or France / value when lower is more fragile). For levels.
+    #[default]
+    Ratio,
+    /// 100 + 10 × (value − France) / σ, signed by polarity, σ the standard deviation of the
+    /// 13 regions. For rates of change and values near zero, where a ratio means nothing.
+    StandardisedGap,
+}
+
+/// A domain of fragility (data/domains.toml).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DomainMeta {
+    pub id: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    /// Where the name comes from: "PHARE" (confirmed name), "decks" (the regional decks) or "product".
+    pub origin: String,
+    /// Why the domain has no indicator, when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<String>,
+}
+
+/// An indicator's metadata (data/indicators.toml).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorMeta {
+    pub id: String,
+    pub domain: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub definition_fr: String,
+    pub definition_en: String,
+    pub unit: String,
+    pub year: String,
+    pub producer: String,
+    pub licence: String,
+    pub origin: String,
+    /// Which reader of the pipeline makes it and from which field (`regioviz:CHOM1574`), or
+    /// `custom` for values brought in data/custom.csv.
+    pub source: String,
+    pub method: String,
+    pub polarity: Polarity,
+    #[serde(default)]
+    pub index_rule: IndexRule,
+    #[serde(default)]
+    pub caveats: String,
+}
+
+/// One row of the tidy file: an indicator's value for an area, or why it is missing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub indicator: String,
+    /// INSEE region code or [`FRANCE`].
+    pub area: String,
+    pub year: String,
+    pub unit: String,
+    pub value: Option<f64>,
+    pub missing_reason: Option<String>,
+}
+
+/// An area as the app shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+}
+
+/// The runtime dataset (`assets/data/dataset.json`). Arrays indexed like `regions`; France apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub generated_by: String,
+    /// The 13 regions, in code order.
+    pub regions: Vec<Area>,
+    pub domains: Vec<DomainOut>,
+    pub indicators: Vec<IndicatorOut>,
+}
+
+/// A domain with its index per region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DomainOut {
+    #[serde(flatten)]
+    pub meta: DomainMeta,
+    /// Ids of its indicators.
+    pub indicators: Vec<String>,
+    /// Domain index per region (mean of its indicators' indices), `None` without indicators.
+    pub index: Vec<Option<f64>>,
+    /// Rank among the 13, 1 = most fragile.
+    pub rank: Vec<Option<u8>>,
+}
+
+/// An indicator with its values, indices and ranks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorOut {
+    #[serde(flatten)]
+    pub meta: IndicatorMeta,
+    /// France métropolitaine's value.
+    pub france: Option<f64>,
+    /// Value per region.
+    pub values: Vec<Option<f64>>,
+    /// Why a value is missing, per region (`None` where present).
+    pub missing: Vec<Option<String>>,
+    pub index: Vec<Option<f64>>,
+    pub rank: Vec<Option<u8>>,
+}

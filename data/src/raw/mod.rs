@@ -1,0 +1,164 @@
+//! Readers of the raw public files, one per source. Each turns a file into [`Observation`]s
+//! for the 13 regions and France métropolitaine, following its indicator's metadata.
+
+pub mod aah;
+pub mod chomage;
+pub mod elp;
+pub mod filosofi;
+pub mod jrc;
+pub mod ot;
+pub mod regioviz;
+pub mod sheet;
+pub mod ssmsi;
+
+use crate::areas::Areas;
+use crate::model::{IndicatorMeta, Observation, FRANCE};
+use crate::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Reads a raw text file (UTF-8, or Latin-1 when it is not valid UTF-8), BOM removed.
+pub fn read_text(raw: &Path, rel: &str) -> Result<String> {
+    let path = raw.join(rel);
+    let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+    };
+    Ok(text.trim_start_matches('\u{feff}').to_string())
+}
+
+/// Parses a number as French and international files write it (`12,5`, `1 234`, `12.5`).
+/// `NA`, `nd`, `s` (secret) and empty cells are `Ok(None)`; anything else is an error.
+pub fn parse_num(s: &str, file: &str, line: usize, field: &str) -> Result<Option<f64>> {
+    let t = s.trim();
+    if t.is_empty() || matches!(t, "NA" | "N/A" | "nd" | "n.d." | "s" | "-" | "NaN") {
+        return Ok(None);
+    }
+    let cleaned: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let cleaned = cleaned.replace(',', ".");
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        Ok(_) => Err(Error::invalid(
+            file,
+            line,
+            field,
+            format!("non-finite value {t:?}"),
+        )),
+        Err(_) => Err(Error::invalid(
+            file,
+            line,
+            field,
+            format!("not a number: {t:?}"),
+        )),
+    }
+}
+
+/// Like [`parse_num`] but only an empty cell is missing: in the tidy files a missing value is
+/// an empty cell with a reason, never a marker such as `NA`.
+pub fn parse_num_strict(s: &str, file: &str, line: usize, field: &str) -> Result<Option<f64>> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    if s.contains(',') || s.trim().chars().any(char::is_whitespace) {
+        return Err(Error::invalid(
+            file,
+            line,
+            field,
+            format!("not a number: {s:?} (use a decimal point, no spaces)"),
+        ));
+    }
+    match parse_num(s, file, line, field)? {
+        Some(v) => Ok(Some(v)),
+        None => Err(Error::invalid(
+            file,
+            line,
+            field,
+            format!("not a number: {s:?} (leave the cell empty and give a reason)"),
+        )),
+    }
+}
+
+/// Numerator and denominator sums per region.
+#[derive(Debug, Default, Clone)]
+pub struct Sums(pub BTreeMap<String, (f64, f64)>);
+
+impl Sums {
+    pub fn add(&mut self, region: &str, num: f64, den: f64) {
+        let e = self.0.entry(region.to_string()).or_insert((0.0, 0.0));
+        e.0 += num;
+        e.1 += den;
+    }
+
+    /// Observations `factor × Σnum / Σden` for every region and for France (Σ over the regions
+    /// present). A region without data gets `missing` as its reason.
+    pub fn observations(
+        &self,
+        meta: &IndicatorMeta,
+        areas: &Areas,
+        factor: f64,
+        missing: &str,
+    ) -> Vec<Observation> {
+        let mut out: Vec<Observation> = areas
+            .region_codes()
+            .map(|code| {
+                let v = self
+                    .0
+                    .get(code)
+                    .filter(|(_, d)| *d > 0.0)
+                    .map(|(n, d)| factor * n / d);
+                obs(meta, code, v, missing)
+            })
+            .collect();
+        let (n, d) = areas
+            .region_codes()
+            .filter_map(|c| self.0.get(c))
+            .fold((0.0, 0.0), |(a, b), (n, d)| (a + n, b + d));
+        out.push(obs(
+            meta,
+            FRANCE,
+            (d > 0.0).then(|| factor * n / d),
+            missing,
+        ));
+        out
+    }
+}
+
+/// One observation following the indicator's metadata.
+pub fn obs(meta: &IndicatorMeta, area: &str, value: Option<f64>, missing: &str) -> Observation {
+    Observation {
+        indicator: meta.id.clone(),
+        area: area.to_string(),
+        year: meta.year.clone(),
+        unit: meta.unit.clone(),
+        value,
+        missing_reason: value.is_none().then(|| missing.to_string()),
+    }
+}
+
+/// The part of `meta.source` after `reader:`.
+pub fn source_key<'a>(meta: &'a IndicatorMeta, reader: &str) -> Option<&'a str> {
+    meta.source.strip_prefix(reader)?.strip_prefix(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_french_and_international_forms() {
+        assert_eq!(parse_num("12,5", "f", 1, "x").unwrap(), Some(12.5));
+        assert_eq!(parse_num(" 1 234,0 ", "f", 1, "x").unwrap(), Some(1234.0));
+        assert_eq!(parse_num("1e3", "f", 1, "x").unwrap(), Some(1000.0));
+        assert_eq!(parse_num("NA", "f", 1, "x").unwrap(), None);
+        let e = parse_num("douze", "comm.csv", 7, "ID_2")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "comm.csv:7: ID_2: not a number: \"douze\"");
+        let e = parse_num("inf", "f.csv", 3, "v").unwrap_err().to_string();
+        assert!(e.contains("non-finite"), "{e}");
+    }
+}

@@ -1,0 +1,128 @@
+//! Observatoire des territoires (CGET/ANCT), Grand Débat kits: indicators ID_1…ID_9 by EPCI 2018
+//! (rates only). Regional values are means weighted by the EPCI's 2016 population from the
+//! portrait workbook; an EPCI's region comes from its `dep` through the COG, never from the
+//! workbook's `reg` column, which codes the 14 Marne EPCIs as Hauts-de-France (SOURCES.md §5).
+
+use super::{parse_num, read_text, sheet, source_key, Sums};
+use crate::areas::Areas;
+use crate::model::{IndicatorMeta, Observation};
+use crate::{Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub const DATA: &str = "ot-kitscarto-granddebat/dataepci.csv";
+pub const PORTRAIT: &str = "ot-kitscarto-granddebat/tableau_portrait_201913.xlsx";
+
+/// An EPCI of the portrait workbook: its region (from its département) and 2016 population.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Epci {
+    pub region: String,
+    /// The workbook's own `reg` column, kept to show the defect it has.
+    pub reg_in_file: String,
+    pub dep: String,
+    pub population: f64,
+}
+
+/// Metropolitan EPCIs of the portrait workbook, by code.
+pub fn epcis(raw: &Path, areas: &Areas) -> Result<HashMap<String, Epci>> {
+    let range = sheet::open(raw, PORTRAIT, "tableau_portrait_201913")?;
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .map(|r| r.iter().map(|c| sheet::text(Some(c))).collect())
+        .unwrap_or_default();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| Error::invalid(PORTRAIT, 1, name.to_string(), "missing column"))
+    };
+    let (ce, cd, cr, cp) = (
+        col("epci")?,
+        col("dep")?,
+        col("reg")?,
+        col("nombredhab_epci")?,
+    );
+    let mut out = HashMap::new();
+    for (i, row) in rows.enumerate() {
+        let line = i + 2;
+        let dep = Areas::normalise_dep(&sheet::text(row.get(cd)));
+        let Some(region) = areas.region_of_dep(&dep) else {
+            continue;
+        };
+        let population = sheet::number(row.get(cp), PORTRAIT, line, "nombredhab_epci")?
+            .ok_or_else(|| Error::invalid(PORTRAIT, line, "nombredhab_epci", "empty"))?;
+        let code = sheet::text(row.get(ce));
+        let epci = Epci {
+            region: region.to_string(),
+            reg_in_file: sheet::text(row.get(cr)),
+            dep,
+            population,
+        };
+        if out.insert(code.clone(), epci).is_some() {
+            return Err(Error::invalid(
+                PORTRAIT,
+                line,
+                "epci",
+                format!("duplicate EPCI {code}"),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
+    let epcis = epcis(raw, areas)?;
+    let text = read_text(raw, DATA)?;
+    if !text.lines().next().unwrap_or("").contains(';') {
+        return Err(Error::invalid(
+            DATA,
+            1,
+            "separator",
+            "expected `;`-separated columns",
+        ));
+    }
+    let mut out = Vec::new();
+    for meta in metas {
+        let field = source_key(meta, "ot").unwrap_or_default();
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let headers = rdr
+            .headers()
+            .map_err(|e| Error::invalid(DATA, 1, "header", e.to_string()))?
+            .clone();
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .ok_or_else(|| Error::invalid(DATA, 1, name.to_string(), "missing column"))
+        };
+        let (ce, cv) = (col("epci2018")?, col(field)?);
+        let mut sums = Sums::default();
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| {
+                Error::invalid(
+                    DATA,
+                    e.position().map_or(0, |p| p.line() as usize),
+                    "record",
+                    e.to_string(),
+                )
+            })?;
+            let line = rec.position().map_or(0, |p| p.line() as usize);
+            let Some(epci) = epcis.get(rec.get(ce).unwrap_or("").trim()) else {
+                continue;
+            };
+            if let Some(v) = parse_num(rec.get(cv).unwrap_or(""), DATA, line, field)? {
+                sums.add(&epci.region, v * epci.population, epci.population);
+            }
+        }
+        out.extend(sums.observations(
+            meta,
+            areas,
+            1.0,
+            "non disponible (Observatoire des territoires)",
+        ));
+    }
+    Ok(out)
+}

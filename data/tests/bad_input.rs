@@ -1,0 +1,184 @@
+//! Bad input stops the pipeline with `file:line: field: what is wrong` and writes nothing.
+
+mod common;
+use common::root;
+use datafrag::model::IndicatorMeta;
+use datafrag::tidy;
+
+const REGIONS: [&str; 13] = [
+    "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
+];
+
+fn metas() -> Vec<IndicatorMeta> {
+    let domains = datafrag::meta::domains(
+        &std::fs::read_to_string(root().join("data/domains.toml")).unwrap(),
+        "d",
+    )
+    .unwrap();
+    let mut m = datafrag::meta::indicators(
+        &std::fs::read_to_string(root().join("data/indicators.toml")).unwrap(),
+        "i",
+        &domains,
+    )
+    .unwrap();
+    let mut survey = m[0].clone();
+    survey.id = "enquete".into();
+    survey.year = "2024".into();
+    survey.unit = "%".into();
+    survey.source = "custom".into();
+    m.push(survey);
+    m
+}
+
+/// A valid custom file for the indicator `enquete`: 13 regions and France.
+fn valid() -> String {
+    let mut s = String::from("# my survey\nindicator,area,year,unit,value,missing_reason\n");
+    for (k, r) in REGIONS.iter().enumerate() {
+        s += &format!("enquete,{r},2024,%,{}.5,\n", 10 + k);
+    }
+    s + "enquete,FRM,2024,%,,pas de total national publié\n"
+}
+
+fn check(text: &str) -> Result<(), String> {
+    let obs = tidy::read(text.as_bytes(), "custom.csv").map_err(|e| e.to_string())?;
+    tidy::validate(&obs, &[], &metas(), &REGIONS, "custom.csv").map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_valid_custom_file_passes() {
+    check(&valid()).unwrap();
+}
+
+/// Each malformed case names the file, the line where it can, and the field.
+#[test]
+fn each_malformed_case_is_rejected_with_its_place() {
+    let cases: Vec<(String, &str)> = vec![
+        (
+            valid().replace("enquete,94,2024,%,22.5,\n", ""),
+            "custom.csv:0: area: indicator enquete: no row for area 94",
+        ),
+        (
+            valid() + "enquete,75,2024,%,1,\n",
+            "custom.csv:0: area: duplicate row for enquete × 75",
+        ),
+        (
+            valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,beaucoup,"),
+            "custom.csv:11: value: not a number: \"beaucoup\"",
+        ),
+        (
+            valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,inf,"),
+            "custom.csv:11: value: non-finite value \"inf\"",
+        ),
+        (
+            valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,NaN,"),
+            "custom.csv:11: value: not a number: \"NaN\"",
+        ),
+        (
+            valid().replace("enquete,75,", "enquete,99,"),
+            "custom.csv:0: area: unknown area code \"99\"",
+        ),
+        (
+            valid().replace("enquete,75,", "autre,75,"),
+            "custom.csv:0: indicator: \"autre\" has no metadata",
+        ),
+        (
+            valid().replace("enquete,75,2024,%", "enquete,75,2024,‰"),
+            "custom.csv:0: unit: \"‰\" but the metadata of enquete says \"%\"",
+        ),
+        (
+            valid().replace("enquete,75,2024", "enquete,75,2023"),
+            "custom.csv:0: year: \"2023\" but the metadata of enquete says \"2024\"",
+        ),
+        (
+            valid().replace(',', ";"),
+            "custom.csv:2: header: expected indicator,area,year,unit,value,missing_reason",
+        ),
+        (
+            valid().replace("pas de total national publié", ""),
+            "custom.csv:16: missing_reason: an empty value needs a reason",
+        ),
+        (
+            valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,\"18,5\","),
+            "custom.csv:11: value: not a number: \"18,5\" (use a decimal point",
+        ),
+    ];
+    for (text, expected) in cases {
+        let err = check(&text).expect_err(expected);
+        assert!(
+            err.starts_with(expected),
+            "expected {expected:?}\n     got {err:?}"
+        );
+    }
+    // Wrong encoding (Latin-1 bytes), with the line of the first bad byte.
+    let mut latin1 = valid().into_bytes();
+    latin1.extend(b"enquete,FRM,2024,%,,donn\xe9es absentes\n");
+    let err = tidy::read(&latin1, "custom.csv").unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "custom.csv:17: encoding: not UTF-8 (save the file as UTF-8)"
+    );
+}
+
+/// A separator hint is given when the header used `;`.
+#[test]
+fn wrong_separator_is_named() {
+    let err = check(&valid().replace(',', ";")).unwrap_err();
+    assert!(err.contains("the separator must be `,`"), "{err}");
+}
+
+/// The whole pipeline, run as the command, on a raw folder with one broken GeoJSON feature:
+/// non-zero exit, the file and the field in the message, and the committed files untouched.
+#[test]
+fn pipeline_command_fails_whole_on_an_invalid_feature() {
+    let Some(raw) = common::raw("pipeline_command_fails_whole_on_an_invalid_feature") else {
+        return;
+    };
+    let tmp = std::env::temp_dir().join(format!("datafrag-bad-{}", std::process::id()));
+    let bad_raw = tmp.join("raw");
+    let out_root = tmp.join("root");
+    for entry in std::fs::read_dir(&raw).unwrap() {
+        let e = entry.unwrap();
+        if e.file_name() != "geo" {
+            std::os::unix::fs::symlink(e.path(), bad_raw.join(e.file_name()))
+                .or_else(|_| {
+                    std::fs::create_dir_all(&bad_raw)?;
+                    std::os::unix::fs::symlink(e.path(), bad_raw.join(e.file_name()))
+                })
+                .unwrap();
+        }
+    }
+    std::fs::create_dir_all(bad_raw.join("geo")).unwrap();
+    let geo = std::fs::read_to_string(raw.join("geo/regions-version-simplifiee.geojson")).unwrap();
+    let broken = geo.replacen("\"nom\":\"Corse\"", "\"nom\":\"\"", 1);
+    assert_ne!(geo, broken);
+    std::fs::write(
+        bad_raw.join("geo/regions-version-simplifiee.geojson"),
+        broken,
+    )
+    .unwrap();
+    std::fs::create_dir_all(out_root.join("data")).unwrap();
+    for f in ["data/domains.toml", "data/indicators.toml"] {
+        std::fs::copy(root().join(f), out_root.join(f)).unwrap();
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
+        .args(["build", "--raw"])
+        .arg(&bad_raw)
+        .arg("--root")
+        .arg(&out_root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains(
+            "geo/regions-version-simplifiee.geojson: feature #12: nom: expected a non-empty string"
+        ),
+        "{stderr}"
+    );
+    assert!(!out_root.join("assets").exists(), "nothing written");
+    assert!(
+        !out_root.join("data/indicators.csv").exists(),
+        "nothing written"
+    );
+    std::fs::remove_dir_all(&tmp).unwrap();
+}

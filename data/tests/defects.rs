@@ -1,0 +1,138 @@
+//! The known defects of the raw files (SOURCES.md) are handled, each by a test.
+
+mod common;
+use common::{observations, raw, value};
+
+/// Portrait workbook: the 14 Marne EPCIs say region 32; the pipeline puts them in Grand Est (44).
+#[test]
+fn marne_epcis_are_in_grand_est() {
+    let Some(raw) = raw("marne_epcis_are_in_grand_est") else {
+        return;
+    };
+    let areas = datafrag::build::areas(&raw).unwrap();
+    let epcis = datafrag::raw::ot::epcis(&raw, &areas).unwrap();
+    let marne: Vec<_> = epcis.values().filter(|e| e.dep == "51").collect();
+    assert_eq!(marne.len(), 14);
+    assert!(
+        marne.iter().all(|e| e.reg_in_file == "32"),
+        "the defect is in the file"
+    );
+    assert!(
+        marne.iter().all(|e| e.region == "44"),
+        "…and not in the pipeline"
+    );
+}
+
+/// Burglaries are per 1 000 dwellings: the file's rate divides by `insee_log`, and so does the pipeline.
+#[test]
+fn burglaries_are_per_1000_dwellings() {
+    let Some(raw) = raw("burglaries_are_per_1000_dwellings") else {
+        return;
+    };
+    let text = datafrag::raw::read_text(&raw, datafrag::raw::ssmsi::FILE).unwrap();
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let (mut n, mut log, mut pop, mut rows) = (0.0, 0.0, 0.0, 0);
+    for rec in rdr.records() {
+        let r = rec.unwrap();
+        if &r[3] != "Cambriolages de logement" || &r[2] != "2024" || r[0].starts_with("97") {
+            continue;
+        }
+        let f = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
+        let (nombre, taux, insee_pop, insee_log) = (f(&r[5]), f(&r[6]), f(&r[7]), f(&r[9]));
+        assert!(
+            (nombre / insee_log * 1000.0 - taux).abs() < 1e-3,
+            "{}: the file's rate is per dwelling",
+            &r[0]
+        );
+        n += nombre;
+        log += insee_log;
+        pop += insee_pop;
+        rows += 1;
+    }
+    assert_eq!(rows, 96);
+    let obs = observations(&raw);
+    let frm = value(&obs, "cambriolages", "FRM").unwrap();
+    assert!((frm - n / log * 1000.0).abs() < 1e-9);
+    assert!(
+        (frm - n / pop * 1000.0).abs() > 0.5,
+        "per inhabitant would be a different figure"
+    );
+}
+
+/// AAH series break in 2016: two columns for 2016; the indicator uses 2019 (new series) and the
+/// old-series 2016 sum is the one SOURCES.md reports.
+#[test]
+fn aah_series_break_columns_are_distinct() {
+    let Some(raw) = raw("aah_series_break_columns_are_distinct") else {
+        return;
+    };
+    let areas = datafrag::build::areas(&raw).unwrap();
+    let old: f64 = datafrag::raw::aah::recipients(&raw, &areas, "2016")
+        .unwrap()
+        .by_dep
+        .iter()
+        .map(|d| d.1)
+        .sum();
+    let new: f64 = datafrag::raw::aah::recipients(&raw, &areas, "2016 (1)")
+        .unwrap()
+        .by_dep
+        .iter()
+        .map(|d| d.1)
+        .sum();
+    println!("AAH 2016 old series {old}, new series {new}");
+    assert_eq!(old, 1_052_697.0);
+    assert!(new > old + 10_000.0);
+}
+
+/// Corse is 20A/20B in the DREES file and 2A/2B in the COG: both départements are counted.
+#[test]
+fn corse_20a_20b_join_2a_2b() {
+    let Some(raw) = raw("corse_20a_20b_join_2a_2b") else {
+        return;
+    };
+    let areas = datafrag::build::areas(&raw).unwrap();
+    let r = datafrag::raw::aah::recipients(&raw, &areas, "2019").unwrap();
+    for dep in ["2A", "2B"] {
+        assert!(
+            r.by_dep.iter().any(|(d, v)| d == dep && *v > 1000.0),
+            "{dep}"
+        );
+    }
+    let obs = observations(&raw);
+    assert!((value(&obs, "aah", "94").unwrap() - 4.19).abs() < 0.005);
+}
+
+/// The JRC table's DOM rows are placeholders (artificial = total area): only the 96
+/// metropolitan NUTS-3 are read, so no region reaches 100 %.
+#[test]
+fn jrc_dom_placeholders_are_left_out() {
+    let Some(raw) = raw("jrc_dom_placeholders_are_left_out") else {
+        return;
+    };
+    let obs = observations(&raw);
+    for o in obs.iter().filter(|o| o.indicator == "artificialisation") {
+        assert!(o.value.unwrap() < 30.0, "{}: {:?}", o.area, o.value);
+    }
+}
+
+/// Regioviz has no value for Corse on some indicators: an explicit missing row with a reason,
+/// never a zero, and France is the sum of the 12 others.
+#[test]
+fn missing_values_are_rows_with_a_reason() {
+    let Some(raw) = raw("missing_values_are_rows_with_a_reason") else {
+        return;
+    };
+    let obs = observations(&raw);
+    let corse = obs
+        .iter()
+        .find(|o| o.indicator == "sortants_precoces" && o.area == "94")
+        .unwrap();
+    assert_eq!(corse.value, None);
+    assert!(corse
+        .missing_reason
+        .as_deref()
+        .unwrap()
+        .contains("non disponible"));
+}
