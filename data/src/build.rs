@@ -18,6 +18,8 @@ pub const DOMAINS: &str = "data/domains.toml";
 pub const INDICATORS: &str = "data/indicators.toml";
 /// Values an observatory brings itself (optional), same format as the tidy output.
 pub const CUSTOM: &str = "data/custom.csv";
+/// The decks' facts.
+pub const SEEDS: &str = "seeds/deck_facts.toml";
 
 /// Generated outputs, relative to the project root.
 pub const OUT_MAP: &str = "assets/data/regions.json";
@@ -160,7 +162,9 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
             name: r.nom.clone(),
         })
         .collect();
-    let ds = dataset::assemble(&regions, &domains, &metas, &obs);
+    let seeds = crate::seeds::Seeds::parse(&read(root, SEEDS)?, SEEDS)?;
+    let profiles = crate::profile::build(raw_dir, &areas, &seeds)?;
+    let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles);
     let json = |v: &dyn erased::Ser| -> Vec<u8> {
         let mut s = v.to_json();
         s.push('\n');

@@ -2,7 +2,8 @@
 
 use crate::index::{indices, mean_index, ranks};
 use crate::model::{
-    Area, Dataset, DomainMeta, DomainOut, IndicatorMeta, IndicatorOut, Observation, FRANCE,
+    Area, Dataset, DomainMeta, DomainOut, IndicatorMeta, IndicatorOut, Observation, ProfileOut,
+    FRANCE,
 };
 use crate::GENERATED_BY;
 
@@ -17,6 +18,7 @@ pub fn assemble(
     domains: &[DomainMeta],
     metas: &[IndicatorMeta],
     obs: &[Observation],
+    profiles: Vec<ProfileOut>,
 ) -> Dataset {
     let find = |id: &str, area: &str| obs.iter().find(|o| o.indicator == id && o.area == area);
     let indicators: Vec<IndicatorOut> = metas
@@ -66,10 +68,23 @@ pub fn assemble(
             }
         })
         .collect();
+    let profiles = profiles
+        .into_iter()
+        .map(|mut p| {
+            p.values = p
+                .values
+                .into_iter()
+                .map(|v| v.map(|v| round(v, 2)))
+                .collect();
+            p.france = p.france.map(|v| round(v, 2));
+            p
+        })
+        .collect();
     Dataset {
         generated_by: GENERATED_BY.into(),
         regions: regions.to_vec(),
         domains,
         indicators,
+        profiles,
     }
 }

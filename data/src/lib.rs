@@ -19,9 +19,13 @@ pub mod meta;
 #[cfg(feature = "pipeline")]
 pub mod output;
 #[cfg(feature = "pipeline")]
+pub mod profile;
+#[cfg(feature = "pipeline")]
 pub mod raw;
 #[cfg(feature = "pipeline")]
 pub mod regions;
+#[cfg(feature = "pipeline")]
+pub mod seeds;
 #[cfg(feature = "pipeline")]
 pub mod tidy;
 

@@ -105,6 +105,24 @@ pub struct Dataset {
     pub regions: Vec<Area>,
     pub domains: Vec<DomainOut>,
     pub indicators: Vec<IndicatorOut>,
+    /// Region profiles (population, area, GDP…), each with ranks.
+    pub profiles: Vec<ProfileOut>,
+}
+
+/// One item of the region profiles, for the 13 regions and France.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileOut {
+    pub id: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub unit: String,
+    pub year: String,
+    pub source: String,
+    pub france: Option<f64>,
+    pub values: Vec<Option<f64>>,
+    pub missing: Vec<Option<String>>,
+    /// Rank among the 13, 1 = largest.
+    pub rank: Vec<Option<u8>>,
 }
 
 /// A domain with its index per region.

@@ -136,3 +136,31 @@ fn missing_values_are_rows_with_a_reason() {
         .unwrap()
         .contains("non disponible"));
 }
+
+/// Comparateur: communes with several postcodes repeat (439 extra rows) and Paris, Lyon and
+/// Marseille exist only as arrondissements (ARM). Summing every row would give Nouvelle-Aquitaine
+/// 86 848 km²; deduplicated COM + ARM rows give the deck's 84 036 and keep Paris in Île-de-France.
+#[test]
+fn comparateur_duplicates_and_arrondissements() {
+    let Some(raw) = raw("comparateur_duplicates_and_arrondissements") else {
+        return;
+    };
+    let areas = datafrag::build::areas(&raw).unwrap();
+    let km2 = datafrag::profile::areas_km2(&raw, &areas).unwrap();
+    assert!((km2["75"] - 84_035.7).abs() < 0.1, "{}", km2["75"]);
+    // Île-de-France with Paris's 105 km² (arrondissements) and without double counts.
+    assert!((km2["11"] - 12_012.3).abs() < 0.1, "{}", km2["11"]);
+    let naive: f64 = {
+        let text = datafrag::raw::read_text(&raw, datafrag::profile::COMPARATEUR).unwrap();
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        rdr.records()
+            .map(|r| r.unwrap())
+            .filter(|r| &r[1] == "75" && &r[6] == "COM")
+            .map(|r| r[10].parse::<f64>().unwrap())
+            .sum()
+    };
+    assert!(
+        naive > km2["75"] + 2_000.0,
+        "the duplicates are real: {naive}"
+    );
+}
