@@ -25,6 +25,7 @@ pub const SEEDS: &str = "seeds/deck_facts.toml";
 pub const OUT_MAP: &str = "assets/data/regions.json";
 pub const OUT_TIDY: &str = "data/indicators.csv";
 pub const OUT_DATASET: &str = "assets/data/dataset.json";
+pub const OUT_PROFILES: &str = "data/profiles.csv";
 
 fn read(dir: &Path, rel: &str) -> Result<String> {
     let path = dir.join(rel);
@@ -71,6 +72,16 @@ pub fn observations(
         let elp = raw::elp::read(raw_dir, areas, &next.to_string())?;
         obs.extend(raw::aah::read(raw_dir, areas, &aah, &elp)?);
     }
+    let pch = by("pch");
+    if !pch.is_empty() {
+        let next: i32 = pch[0]
+            .year
+            .parse::<i32>()
+            .map_err(|_| Error::invalid(INDICATORS, 0, "year", "PCH year must be a year"))?
+            + 1;
+        let elp = raw::elp::read(raw_dir, areas, &next.to_string())?;
+        obs.extend(raw::pch::read(raw_dir, areas, &pch, &elp)?);
+    }
     for m in by("elp") {
         let elp = raw::elp::read(raw_dir, areas, &m.year)?;
         let from: usize = raw::source_key(m, "elp")
@@ -82,7 +93,7 @@ pub fn observations(
     }
     if let Some(m) = metas.iter().find(|m| {
         let known = [
-            "chomage", "regioviz", "filosofi", "ssmsi", "jrc", "ot", "aah", "elp", "custom",
+            "chomage", "regioviz", "filosofi", "ssmsi", "jrc", "ot", "aah", "pch", "elp", "custom",
         ];
         !known
             .iter()
@@ -164,6 +175,7 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
         .collect();
     let seeds = crate::seeds::Seeds::parse(&read(root, SEEDS)?, SEEDS)?;
     let profiles = crate::profile::build(raw_dir, &areas, &seeds)?;
+    let profiles_bytes = crate::profile::tidy(&profiles, &regions);
     let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles);
     let json = |v: &dyn erased::Ser| -> Vec<u8> {
         let mut s = v.to_json();
@@ -182,6 +194,10 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
         Output {
             path: OUT_DATASET.into(),
             bytes: json(&ds),
+        },
+        Output {
+            path: OUT_PROFILES.into(),
+            bytes: profiles_bytes,
         },
     ])
 }

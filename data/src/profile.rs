@@ -462,3 +462,42 @@ pub fn build(raw_dir: &Path, areas: &Areas, seeds: &Seeds) -> Result<Vec<Profile
         })
         .collect())
 }
+
+/// The profiles as a tidy CSV: `item,area,year,unit,value,rank,missing_reason`.
+pub fn tidy(profiles: &[ProfileOut], regions: &[crate::model::Area]) -> Vec<u8> {
+    let mut out = format!("# {}\n", crate::GENERATED_BY).into_bytes();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record([
+        "item",
+        "area",
+        "year",
+        "unit",
+        "value",
+        "rank",
+        "missing_reason",
+    ])
+    .expect("in memory");
+    for p in profiles {
+        for (k, r) in regions.iter().enumerate() {
+            let value = p.values[k]
+                .map(crate::tidy::format_value)
+                .unwrap_or_default();
+            let rank = p.rank[k].map(|r| r.to_string()).unwrap_or_default();
+            let reason = p.missing[k].clone().unwrap_or_default();
+            w.write_record([&p.id, &r.code, &p.year, &p.unit, &value, &rank, &reason])
+                .expect("in memory");
+        }
+        let value = p.france.map(crate::tidy::format_value).unwrap_or_default();
+        let reason = if p.france.is_none() {
+            "pas de valeur nationale dans la source"
+        } else {
+            ""
+        };
+        w.write_record([p.id.as_str(), FRANCE, &p.year, &p.unit, &value, "", reason])
+            .expect("in memory");
+    }
+    out.extend(w.into_inner().expect("in memory"));
+    out
+}

@@ -182,3 +182,65 @@ fn pipeline_command_fails_whole_on_an_invalid_feature() {
     );
     std::fs::remove_dir_all(&tmp).unwrap();
 }
+
+/// Bring your own data, end to end: an indicator described in indicators.toml with
+/// source = "custom" and its values in data/custom.csv reach the runtime dataset with an index.
+#[test]
+fn a_custom_indicator_reaches_the_dataset() {
+    let Some(raw) = common::raw("a_custom_indicator_reaches_the_dataset") else {
+        return;
+    };
+    let tmp = std::env::temp_dir().join(format!("datafrag-byod-{}", std::process::id()));
+    std::fs::create_dir_all(tmp.join("data")).unwrap();
+    std::fs::create_dir_all(tmp.join("seeds")).unwrap();
+    std::fs::copy(
+        root().join("data/domains.toml"),
+        tmp.join("data/domains.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("seeds/deck_facts.toml"),
+        tmp.join("seeds/deck_facts.toml"),
+    )
+    .unwrap();
+    let mut toml = std::fs::read_to_string(root().join("data/indicators.toml")).unwrap();
+    toml += r#"
+[[indicator]]
+id = "enquete"
+domain = "isolement"
+label_fr = "Personnes se sentant seules"
+label_en = "People feeling lonely"
+definition_fr = "Part des répondants se déclarant seuls."
+definition_en = "Share of respondents feeling lonely."
+unit = "%"
+year = "2024"
+producer = "Observatoire régional (enquête)"
+licence = "Licence Ouverte"
+origin = "enquête 2024"
+source = "custom"
+method = "Enquête par quotas."
+polarity = "higher_is_fragile"
+"#;
+    std::fs::write(tmp.join("data/indicators.toml"), toml).unwrap();
+    std::fs::write(tmp.join("data/custom.csv"), valid()).unwrap();
+    let outputs = datafrag::build::build(&raw, &tmp).unwrap();
+    let ds = outputs
+        .iter()
+        .find(|o| o.path.ends_with("dataset.json"))
+        .unwrap();
+    let ds: datafrag::model::Dataset = serde_json::from_slice(&ds.bytes).unwrap();
+    let ind = ds
+        .indicators
+        .iter()
+        .find(|i| i.meta.id == "enquete")
+        .unwrap();
+    assert_eq!(ind.values[0], Some(10.5));
+    assert_eq!(ind.france, None, "France's value is missing with a reason");
+    let isolement = ds
+        .domains
+        .iter()
+        .find(|d| d.meta.id == "isolement")
+        .unwrap();
+    assert!(isolement.indicators.contains(&"enquete".to_string()));
+    std::fs::remove_dir_all(&tmp).unwrap();
+}

@@ -164,3 +164,31 @@ fn comparateur_duplicates_and_arrondissements() {
         "the duplicates are real: {naive}"
     );
 }
+
+/// DREES 2020 workbook: Rhône appears as 69 = 69D + 69M, Corse as one row 20. Counting 69 once
+/// makes the départements add up exactly to the file's region block and to its metropolitan total.
+#[test]
+fn rhone_69d_69m_counted_once_and_corse_20() {
+    let Some(raw) = raw("rhone_69d_69m_counted_once_and_corse_20") else {
+        return;
+    };
+    let areas = datafrag::build::areas(&raw).unwrap();
+    let b = datafrag::raw::pch::blocks(&raw, &areas, "PCH").unwrap();
+    assert!(b.by_dep.iter().all(|(d, _, _)| d != "69D" && d != "69M"));
+    assert!(b.by_dep.iter().any(|(d, r, _)| d == "20" && r == "94"));
+    for (region, published) in &b.by_region {
+        let sum: f64 = b
+            .by_dep
+            .iter()
+            .filter(|(_, r, _)| r == region)
+            .map(|(_, _, v)| v)
+            .sum();
+        assert_eq!(sum, *published, "region {region}");
+    }
+    let total: f64 = b.by_dep.iter().map(|(_, _, v)| v).sum();
+    assert_eq!(Some(total), b.metro_total);
+    assert_eq!(total, 335_519.0);
+    let obs = observations(&raw);
+    assert!((value(&obs, "pch", "FRM").unwrap() - 5.13).abs() < 0.005);
+    assert!((value(&obs, "pch", "94").unwrap() - 8.40).abs() < 0.005);
+}

@@ -7,6 +7,7 @@ pub mod elp;
 pub mod filosofi;
 pub mod jrc;
 pub mod ot;
+pub mod pch;
 pub mod regioviz;
 pub mod sheet;
 pub mod ssmsi;
