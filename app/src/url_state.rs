@@ -1,35 +1,142 @@
 //! The one place where the view becomes a query string and back.
 //!
-//! Only what differs from the defaults is written; unknown keys are ignored; a value that
-//! cannot be used is dropped with a [`Notice`] so that the page opens the nearest sensible view.
+//! Only what differs from the defaults is written; unknown keys are ignored; a value that cannot
+//! be used is dropped with a [`Notice`] so that the page opens the nearest sensible view. State
+//! lives in the query string, so any static host serves deep links without rewrite rules.
+
+use crate::i18n::Lang;
+
+/// Which page of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Map,
+    Region,
+    Compare,
+    Ranking,
+    Acteurs,
+    Method,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [View::Map, View::Region, View::Compare, View::Ranking, View::Acteurs, View::Method];
+
+    /// The value in the URL.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Map => "map",
+            View::Region => "region",
+            View::Compare => "compare",
+            View::Ranking => "ranking",
+            View::Acteurs => "acteurs",
+            View::Method => "method",
+        }
+    }
+}
+
+/// What the map and the ranking show: a domain (mean of its indicators' indices) or one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    Domain(String),
+    Indicator(String),
+}
+
+/// Map layout: the geographic map or the tile grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    #[default]
+    Geo,
+    Grid,
+}
+
+/// The ids the URL may name, taken from the loaded dataset.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Catalog {
+    pub regions: Vec<String>,
+    pub domains: Vec<String>,
+    pub indicators: Vec<String>,
+}
+
+impl Catalog {
+    /// The default measure: the first domain.
+    pub fn default_measure(&self) -> Measure {
+        Measure::Domain(self.domains.first().cloned().unwrap_or_default())
+    }
+
+    /// The deck's comparison, Nouvelle-Aquitaine and Occitanie, when both exist; else the first two.
+    pub fn default_compare(&self) -> Vec<String> {
+        let deck = ["75", "76"];
+        if deck.iter().all(|c| self.regions.iter().any(|r| r == c)) {
+            deck.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.regions.iter().take(2).cloned().collect()
+        }
+    }
+}
 
 /// What the URL says the user is looking at.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
-    /// Selected region (INSEE code), `None` for the national view.
+    pub view: View,
+    /// Selected region (INSEE code): the map's selection and the region view's subject.
     pub region: Option<String>,
+    /// Regions compared side by side (2 to 4).
+    pub compare: Vec<String>,
+    pub measure: Measure,
+    pub layout: Layout,
+    pub lang: Lang,
+}
+
+impl ViewState {
+    /// The default view for a catalog.
+    pub fn default_for(c: &Catalog) -> ViewState {
+        ViewState {
+            view: View::Map,
+            region: None,
+            compare: c.default_compare(),
+            measure: c.default_measure(),
+            layout: Layout::Geo,
+            lang: Lang::Fr,
+        }
+    }
 }
 
 /// Something in the URL that could not be honoured, shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// `region=` names no region of metropolitan France.
     UnknownRegion(String),
+    UnknownView(String),
+    UnknownMeasure(String),
+    /// `view=region` without a valid region.
+    RegionViewNeedsRegion,
+    /// The comparison needs 2 to 4 distinct known regions.
+    BadCompare(String),
+    UnknownValue { key: &'static str, value: String },
 }
 
 impl Notice {
-    /// The French message for the notice banner.
-    pub fn message_fr(&self) -> String {
+    /// The message for the notice banner.
+    pub fn message(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
         match self {
-            Notice::UnknownRegion(code) => format!(
-                "Le lien demandait la région « {} », qui n'existe pas : voici la vue nationale.",
-                display_safe(code)
-            ),
+            Notice::UnknownRegion(c) if fr => format!("Le lien demandait la région « {} », qui n'existe pas : voici la vue nationale.", display_safe(c)),
+            Notice::UnknownRegion(c) => format!("The link asked for region “{}”, which does not exist: here is the national view.", display_safe(c)),
+            Notice::UnknownView(v) if fr => format!("La vue « {} » n'existe pas : voici la carte.", display_safe(v)),
+            Notice::UnknownView(v) => format!("There is no view “{}”: here is the map.", display_safe(v)),
+            Notice::UnknownMeasure(m) if fr => format!("L'indicateur « {} » n'existe pas : voici le premier domaine.", display_safe(m)),
+            Notice::UnknownMeasure(m) => format!("There is no indicator “{}”: here is the first domain.", display_safe(m)),
+            Notice::RegionViewNeedsRegion if fr => "La fiche région demande une région : choisissez-la sur la carte.".into(),
+            Notice::RegionViewNeedsRegion => "The region page needs a region: pick one on the map.".into(),
+            Notice::BadCompare(v) if fr => format!("La comparaison « {} » demande 2 à 4 régions existantes : voici Nouvelle-Aquitaine et Occitanie.", display_safe(v)),
+            Notice::BadCompare(v) => format!("The comparison “{}” needs 2 to 4 existing regions: here are Nouvelle-Aquitaine and Occitanie.", display_safe(v)),
+            Notice::UnknownValue { key, value } if fr => format!("Le paramètre {key} = « {} » n'est pas reconnu : valeur par défaut.", display_safe(value)),
+            Notice::UnknownValue { key, value } => format!("Parameter {key} = “{}” is not recognised: default used.", display_safe(value)),
         }
     }
 }
 
-/// Shortens and strips control characters from user input echoed back in a message.
+/// Shortens and strips control characters from user input echoed back in a message
+/// (it is inserted as text, never as markup).
 fn display_safe(s: &str) -> String {
     let cleaned: String = s.chars().filter(|c| !c.is_control()).take(24).collect();
     if s.chars().count() > 24 {
@@ -39,48 +146,117 @@ fn display_safe(s: &str) -> String {
     }
 }
 
-/// Parses a query string (with or without its leading `?`) against the known region codes.
-/// The last occurrence of a repeated key wins.
+/// Parses a query string (with or without its leading `?`). The last occurrence of a repeated
+/// key wins; unknown keys are ignored.
 ///
 /// ```
-/// let codes = ["75", "76"];
-/// let (s, notices) = app::url_state::parse("?region=75", &codes);
-/// assert_eq!(s.region.as_deref(), Some("75"));
+/// use app::url_state::{parse, Catalog, View};
+/// let c = Catalog { regions: vec!["75".into(), "76".into()], domains: vec!["emploi".into()], indicators: vec![] };
+/// let (s, notices) = parse("?view=region&region=75", &c);
+/// assert_eq!((s.view, s.region.as_deref()), (View::Region, Some("75")));
 /// assert!(notices.is_empty());
 /// ```
-pub fn parse(query: &str, known_regions: &[&str]) -> (ViewState, Vec<Notice>) {
+pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let mut state = ViewState::default();
+    let mut s = ViewState::default_for(c);
     let mut notices = Vec::new();
-    let mut region = None;
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        if key == "region" {
-            region = Some(value.trim().to_string());
+    let mut raw: Vec<(String, String)> = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        let (k, v) = (k.trim().to_string(), v.trim().to_string());
+        raw.retain(|(key, _)| *key != k);
+        raw.push((k, v));
+    }
+    let get = |key: &str| raw.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+
+    if let Some(v) = get("view") {
+        match View::ALL.iter().find(|x| x.key() == v) {
+            Some(view) => s.view = *view,
+            None => notices.push(Notice::UnknownView(v.into())),
         }
     }
-    if let Some(code) = region.filter(|c| !c.is_empty()) {
-        if known_regions.contains(&code.as_str()) {
-            state.region = Some(code);
+    if let Some(code) = get("region") {
+        if c.regions.iter().any(|r| r == code) {
+            s.region = Some(code.into());
         } else {
-            notices.push(Notice::UnknownRegion(code));
+            notices.push(Notice::UnknownRegion(code.into()));
         }
     }
-    (state, notices)
+    if s.view == View::Region && s.region.is_none() {
+        s.view = View::Map;
+        if !notices.iter().any(|n| matches!(n, Notice::UnknownRegion(_))) {
+            notices.push(Notice::RegionViewNeedsRegion);
+        }
+    }
+    if let Some(list) = get("regions") {
+        let mut codes: Vec<String> = Vec::new();
+        for code in list.split(',').map(str::trim) {
+            if c.regions.iter().any(|r| r == code) && !codes.iter().any(|x| x == code) {
+                codes.push(code.into());
+            }
+        }
+        let all_valid = codes.len() == list.split(',').count();
+        if (2..=4).contains(&codes.len()) {
+            s.compare = codes;
+            if !all_valid {
+                notices.push(Notice::BadCompare(list.into()));
+            }
+        } else {
+            notices.push(Notice::BadCompare(list.into()));
+        }
+    }
+    if let Some(id) = get("indicator") {
+        if c.indicators.iter().any(|i| i == id) {
+            s.measure = Measure::Indicator(id.into());
+        } else {
+            notices.push(Notice::UnknownMeasure(id.into()));
+        }
+    } else if let Some(id) = get("domain") {
+        if c.domains.iter().any(|d| d == id) {
+            s.measure = Measure::Domain(id.into());
+        } else {
+            notices.push(Notice::UnknownMeasure(id.into()));
+        }
+    }
+    match get("layout") {
+        None | Some("geo") => {}
+        Some("grid") => s.layout = Layout::Grid,
+        Some(other) => notices.push(Notice::UnknownValue { key: "layout", value: other.into() }),
+    }
+    match get("lang") {
+        None | Some("fr") => {}
+        Some("en") => s.lang = Lang::En,
+        Some(other) => notices.push(Notice::UnknownValue { key: "lang", value: other.into() }),
+    }
+    (s, notices)
 }
 
-/// The query string for a state, `""` for the defaults, else starting with `?`.
-///
-/// ```
-/// use app::url_state::{to_query, ViewState};
-/// assert_eq!(to_query(&ViewState { region: Some("75".into()) }), "?region=75");
-/// assert_eq!(to_query(&ViewState::default()), "");
-/// ```
-pub fn to_query(state: &ViewState) -> String {
+/// The query string for a state, `""` for the defaults, else starting with `?`. Keys in a fixed
+/// order so that equal views give equal links.
+pub fn to_query(s: &ViewState, c: &Catalog) -> String {
+    let d = ViewState::default_for(c);
     let mut ser = form_urlencoded::Serializer::new(String::new());
-    if let Some(r) = &state.region {
+    if s.view != d.view {
+        ser.append_pair("view", s.view.key());
+    }
+    if let Some(r) = &s.region {
         ser.append_pair("region", r);
     }
-    let q = ser.finish();
+    if s.compare != d.compare {
+        ser.append_pair("regions", &s.compare.join(","));
+    }
+    if s.measure != d.measure {
+        match &s.measure {
+            Measure::Domain(id) => ser.append_pair("domain", id),
+            Measure::Indicator(id) => ser.append_pair("indicator", id),
+        };
+    }
+    if s.layout == Layout::Grid {
+        ser.append_pair("layout", "grid");
+    }
+    if s.lang == Lang::En {
+        ser.append_pair("lang", "en");
+    }
+    let q = ser.finish().replace("%2C", ",");
     if q.is_empty() {
         q
     } else {
@@ -92,49 +268,92 @@ pub fn to_query(state: &ViewState) -> String {
 mod tests {
     use super::*;
 
-    const CODES: [&str; 13] = [
-        "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
-    ];
-
-    #[test]
-    fn round_trip_for_every_region() {
-        for code in CODES {
-            let s = ViewState {
-                region: Some(code.into()),
-            };
-            assert_eq!(parse(&to_query(&s), &CODES), (s, vec![]));
+    fn catalog() -> Catalog {
+        Catalog {
+            regions: ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"].map(String::from).to_vec(),
+            domains: vec!["emploi".into(), "sante".into()],
+            indicators: vec!["aah".into(), "taux_pauvrete".into()],
         }
-        assert_eq!(parse("", &CODES), (ViewState::default(), vec![]));
     }
 
-    /// A broken link opens the national view with a notice, never an error.
     #[test]
-    fn unknown_or_malformed_codes_give_a_notice() {
+    fn defaults_write_nothing_and_round_trip() {
+        let c = catalog();
+        assert_eq!(to_query(&ViewState::default_for(&c), &c), "");
+        assert_eq!(parse("", &c), (ViewState::default_for(&c), vec![]));
+    }
+
+    #[test]
+    fn every_view_round_trips() {
+        let c = catalog();
+        for view in View::ALL {
+            for region in [None, Some("94".to_string())] {
+                if view == View::Region && region.is_none() {
+                    continue;
+                }
+                let s = ViewState {
+                    view,
+                    region: region.clone(),
+                    compare: vec!["11".into(), "94".into(), "53".into()],
+                    measure: Measure::Indicator("aah".into()),
+                    layout: Layout::Grid,
+                    lang: Lang::En,
+                };
+                let q = to_query(&s, &c);
+                assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
+            }
+        }
+        let q = to_query(&ViewState { measure: Measure::Domain("sante".into()), ..ViewState::default_for(&c) }, &c);
+        assert_eq!(q, "?domain=sante");
+        let q = to_query(&ViewState { view: View::Compare, compare: vec!["11".into(), "75".into()], ..ViewState::default_for(&c) }, &c);
+        assert_eq!(q, "?view=compare&regions=11,75");
+    }
+
+    /// A broken link opens the nearest sensible view with a notice, never an error.
+    #[test]
+    fn broken_parameters_fall_back_with_a_notice() {
+        let c = catalog();
         for bad in ["99", "%ZZ", "75abc", "<script>alert(1)</script>", "1e308"] {
-            let (s, n) = parse(&format!("region={bad}"), &CODES);
+            let (s, n) = parse(&format!("region={bad}"), &c);
             assert_eq!(s.region, None, "{bad}");
             assert_eq!(n.len(), 1, "{bad}");
         }
-        let (_, n) = parse("region=%3Cb%3Ex", &CODES);
+        let (s, n) = parse("view=region", &c);
+        assert_eq!((s.view, n), (View::Map, vec![Notice::RegionViewNeedsRegion]));
+        let (s, n) = parse("view=region&region=99", &c);
+        assert_eq!(s.view, View::Map);
+        assert_eq!(n, vec![Notice::UnknownRegion("99".into())]);
+        let (s, n) = parse("view=nope", &c);
+        assert_eq!((s.view, n.len()), (View::Map, 1));
+        let (s, n) = parse("view=compare&regions=75", &c);
+        assert_eq!((s.compare, n.len()), (vec!["75".to_string(), "76".to_string()], 1));
+        let (s, n) = parse("view=compare&regions=75,75,99,11", &c);
+        assert_eq!((s.compare, n.len()), (vec!["75".to_string(), "11".to_string()], 1));
+        let (s, n) = parse("regions=11,24,27,28,32", &c);
+        assert_eq!((s.compare.len(), n.len()), (2, 1));
+        let (s, n) = parse("domain=sport", &c);
+        assert_eq!((s.measure, n.len()), (c.default_measure(), 1));
+        let (_, n) = parse("layout=hex&lang=de", &c);
+        assert_eq!(n.len(), 2);
+        let (_, n) = parse("region=%3Cb%3Ex", &c);
         assert_eq!(n, vec![Notice::UnknownRegion("<b>x".into())]);
-        // An empty value is simply the default view.
-        assert_eq!(parse("region=", &CODES), (ViewState::default(), vec![]));
     }
 
     #[test]
     fn unknown_keys_ignored_and_last_key_wins() {
-        let (s, n) = parse("?utm=x&region=11&region=75", &CODES);
-        assert_eq!(s.region.as_deref(), Some("75"));
+        let c = catalog();
+        let (s, n) = parse("?utm=x&region=11&region=75&lang=fr&lang=en", &c);
+        assert_eq!((s.region.as_deref(), s.lang), (Some("75"), Lang::En));
         assert!(n.is_empty());
-        let (s, _) = parse("foo=bar", &CODES);
-        assert_eq!(s, ViewState::default());
     }
 
     #[test]
     fn notice_message_is_short_and_clean() {
         let long = "x".repeat(500) + "\u{0007}";
-        let msg = Notice::UnknownRegion(long).message_fr();
-        assert!(msg.chars().count() < 120, "{msg}");
-        assert!(!msg.contains('\u{0007}'));
+        for lang in [Lang::Fr, Lang::En] {
+            let msg = Notice::UnknownRegion(long.clone()).message(lang);
+            assert!(msg.chars().count() < 130, "{msg}");
+            assert!(!msg.contains('\u{0007}'));
+        }
     }
 }

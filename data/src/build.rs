@@ -176,7 +176,7 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     let seeds = crate::seeds::Seeds::parse(&read(root, SEEDS)?, SEEDS)?;
     let profiles = crate::profile::build(raw_dir, &areas, &seeds)?;
     let profiles_bytes = crate::profile::tidy(&profiles, &regions);
-    let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles);
+    let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles, seeds);
     let json = |v: &dyn erased::Ser| -> Vec<u8> {
         let mut s = v.to_json();
         s.push('\n');

@@ -19,6 +19,7 @@ pub fn assemble(
     metas: &[IndicatorMeta],
     obs: &[Observation],
     profiles: Vec<ProfileOut>,
+    acteurs: crate::seeds::Seeds,
 ) -> Dataset {
     let find = |id: &str, area: &str| obs.iter().find(|o| o.indicator == id && o.area == area);
     let indicators: Vec<IndicatorOut> = metas
@@ -86,5 +87,6 @@ pub fn assemble(
         domains,
         indicators,
         profiles,
+        acteurs,
     }
 }

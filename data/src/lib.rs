@@ -24,7 +24,6 @@ pub mod profile;
 pub mod raw;
 #[cfg(feature = "pipeline")]
 pub mod regions;
-#[cfg(feature = "pipeline")]
 pub mod seeds;
 #[cfg(feature = "pipeline")]
 pub mod tidy;

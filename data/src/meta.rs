@@ -106,6 +106,8 @@ mod tests {
 
     const ONE: &str = r#"[[domain]]
 id = "emploi"
+in_sentence_fr = "l'emploi"
+in_sentence_en = "employment"
 label_fr = "Emploi"
 label_en = "Employment"
 description_fr = "x"

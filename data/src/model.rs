@@ -44,6 +44,9 @@ pub struct DomainMeta {
     pub id: String,
     pub label_fr: String,
     pub label_en: String,
+    /// The name inside a sentence, with its article ("le vieillissement").
+    pub in_sentence_fr: String,
+    pub in_sentence_en: String,
     pub description_fr: String,
     pub description_en: String,
     /// Where the name comes from: "PHARE" (confirmed name), "decks" (the regional decks) or "product".
@@ -107,6 +110,8 @@ pub struct Dataset {
     pub indicators: Vec<IndicatorOut>,
     /// Region profiles (population, area, GDP…), each with ranks.
     pub profiles: Vec<ProfileOut>,
+    /// The decks' partnership and perception figures (seeds/deck_facts.toml).
+    pub acteurs: crate::seeds::Seeds,
 }
 
 /// One item of the region profiles, for the 13 regions and France.

@@ -1,5 +1,6 @@
 //! The structured facts of the decks (seeds/deck_facts.toml).
 
+#[cfg(feature = "pipeline")]
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +67,7 @@ pub struct Seeds {
 }
 
 impl Seeds {
+    #[cfg(feature = "pipeline")]
     /// Parses and checks that each fact names a seed file of ../shared/seeds' form.
     pub fn parse(text: &str, file: &str) -> Result<Seeds> {
         let s: Seeds = toml::from_str(text)

@@ -1,0 +1,109 @@
+//! Number formatting as French readers expect it (1 234,5 ; 12,3 %) and English (1,234.5 ; 12.3%).
+
+use crate::i18n::Lang;
+
+/// Narrow no-break space, the French thousands separator.
+const NNBSP: char = '\u{202f}';
+/// No-break space, before a unit sign in French.
+const NBSP: char = '\u{a0}';
+
+/// `v` with `decimals` decimals, grouped by thousands.
+///
+/// ```
+/// use app::{format::number, i18n::Lang};
+/// assert_eq!(number(1234.5, 1, Lang::Fr), "1\u{202f}234,5");
+/// assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
+/// assert_eq!(number(-0.04, 1, Lang::Fr), "0,0");
+/// ```
+pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+    let sep = match lang {
+        Lang::Fr => NNBSP,
+        Lang::En => ',',
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(ch);
+    }
+    let zero = s.chars().all(|c| c == '0' || c == '.');
+    let sign = if v < 0.0 && !zero { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        let dot = lang.t(",", ".");
+        format!("{sign}{grouped}{dot}{frac}")
+    }
+}
+
+/// Decimals that suit a value's size: 0 from 1 000, 1 from 10, 2 below.
+pub fn auto_decimals(v: f64) -> usize {
+    match v.abs() {
+        a if a >= 1000.0 => 0,
+        a if a >= 10.0 => 1,
+        _ => 2,
+    }
+}
+
+/// A value with its unit: `12,3 %`, `4,1 consultations…`, `20 788 €`.
+///
+/// ```
+/// use app::{format::value, i18n::Lang};
+/// assert_eq!(value(12.34, "%", Lang::Fr), "12,3\u{a0}%");
+/// assert_eq!(value(12.34, "%", Lang::En), "12.3%");
+/// assert_eq!(value(20787.5, "€", Lang::Fr), "20\u{202f}788\u{a0}€");
+/// ```
+pub fn value(v: f64, unit: &str, lang: Lang) -> String {
+    let n = number(v, auto_decimals(v), lang);
+    match (unit, lang) {
+        ("%", Lang::En) => format!("{n}%"),
+        _ => format!("{n}{NBSP}{unit}"),
+    }
+}
+
+/// An index (France = 100), no decimals.
+pub fn index(v: f64, lang: Lang) -> String {
+    number(v, 0, lang)
+}
+
+/// A rank: "3e / 13" or "3rd / 13".
+///
+/// ```
+/// use app::{format::rank, i18n::Lang};
+/// assert_eq!(rank(1, Lang::Fr), "1re\u{a0}/ 13");
+/// assert_eq!(rank(2, Lang::En), "2nd / 13");
+/// ```
+pub fn rank(r: u8, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{r}{}{NBSP}/ 13", if r == 1 { "re" } else { "e" }),
+        Lang::En => {
+            let suffix = match (r % 10, r % 100) {
+                (1, n) if n != 11 => "st",
+                (2, n) if n != 12 => "nd",
+                (3, n) if n != 13 => "rd",
+                _ => "th",
+            };
+            format!("{r}{suffix} / 13")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping_and_edge_cases() {
+        assert_eq!(number(0.0, 0, Lang::Fr), "0");
+        assert_eq!(number(999.0, 0, Lang::Fr), "999");
+        assert_eq!(number(1000.0, 0, Lang::En), "1,000");
+        assert_eq!(number(65_834_837.0, 0, Lang::Fr), "65\u{202f}834\u{202f}837");
+        assert_eq!(number(-1234.56, 2, Lang::En), "-1,234.56");
+        assert_eq!(auto_decimals(4.05), 2);
+        assert_eq!(rank(11, Lang::En), "11th / 13");
+        assert_eq!(rank(13, Lang::Fr), "13e\u{a0}/ 13");
+    }
+}

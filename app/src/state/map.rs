@@ -1,0 +1,109 @@
+//! The map view's state: each region's figures on the chosen measure, its colour class, and
+//! the legend.
+
+use super::{measure_figures, measure_info, Figures, MeasureInfo};
+use crate::format;
+use crate::i18n::Lang;
+use crate::palette::{class_of, BREAKS, COLORS, MISSING};
+use crate::url_state::Measure;
+use datafrag::model::Dataset;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapRow {
+    pub code: String,
+    pub name: String,
+    pub figures: Figures,
+    /// Colour class (0..7), `None` without index.
+    pub class: Option<usize>,
+    pub fill: &'static str,
+    /// What hover, focus and screen readers say: "Occitanie : indice 112 (3e / 13), 8,9 %".
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub color: &'static str,
+    pub label: String,
+    /// The class that holds France (index 100).
+    pub is_france: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapState {
+    pub info: MeasureInfo,
+    pub rows: Vec<MapRow>,
+    pub legend: Vec<LegendItem>,
+}
+
+/// "indice 112 (3e / 13), 8,9 %" — the figures of a region in words.
+pub fn describe(f: &Figures, unit: &str, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    match f.index {
+        Some(i) => {
+            let mut s = format!("{} {}", lang.t("indice", "index"), format::index(i, lang));
+            if let Some(r) = f.rank {
+                s += &format!(" ({})", format::rank(r, lang));
+            }
+            parts.push(s);
+        }
+        None => parts.push(f.missing.clone().unwrap_or_else(|| lang.t("non disponible", "not available").into())),
+    }
+    if let Some(v) = f.value {
+        parts.push(format::value(v, unit, lang));
+    }
+    parts.join(", ")
+}
+
+pub fn map_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MapState> {
+    let info = measure_info(ds, m, lang)?;
+    let rows = ds
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let figures = measure_figures(ds, m, k).expect("measure checked above");
+            let class = figures.index.map(class_of);
+            let description = format!("{} : {}", r.name, describe(&figures, &info.unit, lang));
+            MapRow { code: r.code.clone(), name: r.name.clone(), fill: class.map_or(MISSING, |c| COLORS[c]), class, figures, description }
+        })
+        .collect();
+    let legend = (0..COLORS.len())
+        .map(|c| {
+            let label = match c {
+                0 => format!("< {}", BREAKS[0]),
+                c if c == BREAKS.len() => format!("≥ {}", BREAKS[c - 1]),
+                c => format!("{} – {}", BREAKS[c - 1], BREAKS[c]),
+            };
+            LegendItem { color: COLORS[c], label, is_france: c == class_of(100.0) }
+        })
+        .collect();
+    Some(MapState { info, rows, legend })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::fixture::dataset;
+
+    #[test]
+    fn rows_carry_index_rank_class_and_words() {
+        let ds = dataset();
+        let s = map_state(&ds, &Measure::Indicator("chomage".into()), Lang::Fr).unwrap();
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(s.rows[1].figures.index, Some(120.0));
+        assert_eq!(s.rows[1].class, Some(6));
+        assert_eq!(s.rows[1].description, "Bêta : indice 120 (1re\u{a0}/ 13), 12,0\u{a0}%");
+        assert_eq!(s.info.france, Some(10.0));
+        assert!(s.legend.iter().filter(|l| l.is_france).count() == 1);
+    }
+
+    /// A region without a value is grey and says why, never a colour of the scale.
+    #[test]
+    fn missing_value_is_grey_with_reason() {
+        let ds = dataset();
+        let s = map_state(&ds, &Measure::Indicator("aah".into()), Lang::Fr).unwrap();
+        assert_eq!(s.rows[2].fill, MISSING);
+        assert_eq!(s.rows[2].description, "Corse : non disponible");
+        assert!(map_state(&ds, &Measure::Domain("nope".into()), Lang::Fr).is_none());
+    }
+}

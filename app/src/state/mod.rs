@@ -1,0 +1,205 @@
+//! Derived state of each view: plain structs computed by pure functions from the dataset and
+//! the URL state, tested natively. Components only render them.
+
+pub mod acteurs;
+pub mod compare;
+pub mod map;
+pub mod ranking;
+pub mod region;
+pub mod summary;
+
+use crate::i18n::Lang;
+use crate::url_state::{Catalog, Measure};
+use datafrag::model::{Dataset, DomainOut, IndicatorOut};
+
+/// The catalog of ids a URL may name.
+pub fn catalog(ds: &Dataset) -> Catalog {
+    Catalog {
+        regions: ds.regions.iter().map(|r| r.code.clone()).collect(),
+        domains: ds.domains.iter().filter(|d| !d.indicators.is_empty()).map(|d| d.meta.id.clone()).collect(),
+        indicators: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
+    }
+}
+
+/// Position of a region in the dataset's arrays.
+pub fn region_pos(ds: &Dataset, code: &str) -> Option<usize> {
+    ds.regions.iter().position(|r| r.code == code)
+}
+
+pub fn domain<'a>(ds: &'a Dataset, id: &str) -> Option<&'a DomainOut> {
+    ds.domains.iter().find(|d| d.meta.id == id)
+}
+
+pub fn indicator<'a>(ds: &'a Dataset, id: &str) -> Option<&'a IndicatorOut> {
+    ds.indicators.iter().find(|i| i.meta.id == id)
+}
+
+/// One area's figures on a measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    /// Raw value (indicators only).
+    pub value: Option<f64>,
+    pub index: Option<f64>,
+    pub rank: Option<u8>,
+    pub missing: Option<String>,
+}
+
+/// What a measure is, in the interface language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureInfo {
+    pub title: String,
+    /// Unit of the raw value (empty for a domain, which has only an index).
+    pub unit: String,
+    pub year: String,
+    pub is_domain: bool,
+    /// France's raw value (indicators only).
+    pub france: Option<f64>,
+    /// Indicator ids behind the measure (one for an indicator).
+    pub indicators: Vec<String>,
+}
+
+/// The figures of region `k` on a measure, and what the measure is.
+pub fn measure_figures(ds: &Dataset, m: &Measure, k: usize) -> Option<Figures> {
+    match m {
+        Measure::Domain(id) => domain(ds, id).map(|d| Figures { value: None, index: d.index[k], rank: d.rank[k], missing: None }),
+        Measure::Indicator(id) => indicator(ds, id).map(|i| Figures { value: i.values[k], index: i.index[k], rank: i.rank[k], missing: i.missing[k].clone() }),
+    }
+}
+
+pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo> {
+    match m {
+        Measure::Domain(id) => domain(ds, id).map(|d| MeasureInfo {
+            title: lang.pick(&d.meta.label_fr, &d.meta.label_en).to_string(),
+            unit: String::new(),
+            year: years_of(ds, &d.indicators),
+            is_domain: true,
+            france: None,
+            indicators: d.indicators.clone(),
+        }),
+        Measure::Indicator(id) => indicator(ds, id).map(|i| MeasureInfo {
+            title: lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
+            unit: i.meta.unit.clone(),
+            year: i.meta.year.clone(),
+            is_domain: false,
+            france: i.france,
+            indicators: vec![i.meta.id.clone()],
+        }),
+    }
+}
+
+/// The distinct years of some indicators, joined ("2015, 2019").
+pub fn years_of(ds: &Dataset, ids: &[String]) -> String {
+    let mut years: Vec<&str> = ids.iter().filter_map(|id| indicator(ds, id)).map(|i| i.meta.year.as_str()).collect();
+    years.sort();
+    years.dedup();
+    years.join(", ")
+}
+
+/// "Producer (year)" of each indicator, for source lines.
+pub fn sources_of(ds: &Dataset, ids: &[String]) -> String {
+    let mut parts: Vec<String> = ids
+        .iter()
+        .filter_map(|id| indicator(ds, id))
+        .map(|i| format!("{} ({})", i.meta.producer, i.meta.year))
+        .collect();
+    parts.dedup();
+    parts.join(" ; ")
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! A small synthetic dataset for the state tests (3 regions, 3 domains).
+    use datafrag::model::*;
+
+    fn meta(id: &str, domain: &str, polarity: Polarity) -> IndicatorMeta {
+        IndicatorMeta {
+            id: id.into(),
+            domain: domain.into(),
+            label_fr: format!("{id} fr"),
+            label_en: format!("{id} en"),
+            definition_fr: "déf".into(),
+            definition_en: "def".into(),
+            unit: "%".into(),
+            year: "2020".into(),
+            producer: "INSEE".into(),
+            licence: "LO".into(),
+            origin: "file".into(),
+            source: "custom".into(),
+            method: "m".into(),
+            polarity,
+            index_rule: IndexRule::Ratio,
+            caveats: String::new(),
+        }
+    }
+
+    fn dom(id: &str, fr: &str) -> DomainMeta {
+        DomainMeta {
+            id: id.into(),
+            label_fr: fr.into(),
+            label_en: id.into(),
+            in_sentence_fr: format!("le {id}"),
+            in_sentence_en: id.into(),
+            description_fr: String::new(),
+            description_en: String::new(),
+            origin: "product".into(),
+            gap: None,
+        }
+    }
+
+    /// Region A: more fragile on `vieillissement` (120) and `handicap` (110), less on `emploi` (80).
+    /// Region B: more fragile everywhere. Region C: no value for `handicap`.
+    pub fn dataset() -> Dataset {
+        let regions = vec![
+            Area { code: "75".into(), name: "Alpha".into() },
+            Area { code: "76".into(), name: "Bêta".into() },
+            Area { code: "94".into(), name: "Corse".into() },
+        ];
+        let ind = |id: &str, d: &str, v: [Option<f64>; 3], f: f64| {
+            let index: Vec<Option<f64>> = v.iter().map(|x| x.map(|x| 100.0 * x / f)).collect();
+            IndicatorOut {
+                meta: meta(id, d, Polarity::HigherIsFragile),
+                france: Some(f),
+                values: v.to_vec(),
+                missing: v.iter().map(|x| x.is_none().then(|| "non disponible".to_string())).collect(),
+                rank: datafrag::index::ranks(&index),
+                index,
+            }
+        };
+        let indicators = vec![
+            ind("chomage", "emploi", [Some(8.0), Some(12.0), Some(9.0)], 10.0),
+            ind("seniors", "vieillissement", [Some(24.0), Some(22.0), Some(21.0)], 20.0),
+            ind("aah", "handicap", [Some(3.3), Some(3.6), None], 3.0),
+        ];
+        let domains = [("emploi", "Emploi"), ("vieillissement", "Vieillissement"), ("handicap", "Handicap")]
+            .iter()
+            .map(|(id, fr)| {
+                let own: Vec<&IndicatorOut> = indicators.iter().filter(|i| i.meta.domain == *id).collect();
+                let rows: Vec<&[Option<f64>]> = own.iter().map(|i| i.index.as_slice()).collect();
+                let index = datafrag::index::mean_index(&rows, 3);
+                DomainOut { meta: dom(id, fr), indicators: own.iter().map(|i| i.meta.id.clone()).collect(), rank: datafrag::index::ranks(&index), index }
+            })
+            .collect();
+        Dataset {
+            generated_by: "test".into(),
+            regions,
+            domains,
+            indicators,
+            profiles: vec![],
+            acteurs: datafrag::seeds::Seeds {
+                fact: vec![],
+                practice: vec![],
+                survey: vec![],
+                margins: datafrag::seeds::Margins {
+                    national_min: 2.0,
+                    national_max: 3.0,
+                    regional: 5.0,
+                    unit: "points".into(),
+                    sample: "304".into(),
+                    seed: "000.txt".into(),
+                    quote: "q".into(),
+                },
+                sentence: vec![],
+            },
+        }
+    }
+}

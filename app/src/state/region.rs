@@ -1,0 +1,134 @@
+//! The region view's state: the 16 domains sorted by gap to France, each with its indicators,
+//! the generated summary, and the profile card.
+
+use super::summary::region_summary;
+use crate::i18n::Lang;
+use datafrag::model::Dataset;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorLine {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub year: String,
+    pub value: Option<f64>,
+    pub france: Option<f64>,
+    pub index: Option<f64>,
+    pub rank: Option<u8>,
+    pub missing: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainLine {
+    pub id: String,
+    pub label: String,
+    pub index: Option<f64>,
+    pub rank: Option<u8>,
+    pub indicators: Vec<IndicatorLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileLine {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
+    pub year: String,
+    pub value: Option<f64>,
+    pub france: Option<f64>,
+    pub rank: Option<u8>,
+    pub missing: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionState {
+    pub code: String,
+    pub name: String,
+    /// Most fragile first (highest index); domains without an index last.
+    pub domains: Vec<DomainLine>,
+    pub summary: String,
+    pub profile: Vec<ProfileLine>,
+}
+
+/// Profile items shown on the card, in this order (the `_2019` items serve the deck comparison).
+pub const PROFILE_CARD: [&str; 12] = [
+    "population", "population_change_5y", "area", "density", "communes", "departements", "gdp", "gdp_share", "gdp_growth", "rd_gdp", "enterprises", "associations",
+];
+
+pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState> {
+    let k = super::region_pos(ds, code)?;
+    let mut domains: Vec<DomainLine> = ds
+        .domains
+        .iter()
+        .map(|d| DomainLine {
+            id: d.meta.id.clone(),
+            label: lang.pick(&d.meta.label_fr, &d.meta.label_en).to_string(),
+            index: d.index[k],
+            rank: d.rank[k],
+            indicators: d
+                .indicators
+                .iter()
+                .filter_map(|id| super::indicator(ds, id))
+                .map(|i| IndicatorLine {
+                    id: i.meta.id.clone(),
+                    label: lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
+                    unit: i.meta.unit.clone(),
+                    year: i.meta.year.clone(),
+                    value: i.values[k],
+                    france: i.france,
+                    index: i.index[k],
+                    rank: i.rank[k],
+                    missing: i.missing[k].clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    domains.sort_by(|a, b| match (a.index, b.index) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.label.cmp(&b.label),
+    });
+    let profile = PROFILE_CARD
+        .iter()
+        .filter_map(|id| ds.profiles.iter().find(|p| p.id == *id))
+        .map(|p| ProfileLine {
+            id: p.id.clone(),
+            label: lang.pick(&p.label_fr, &p.label_en).to_string(),
+            unit: p.unit.clone(),
+            year: p.year.clone(),
+            value: p.values[k],
+            france: p.france,
+            rank: p.rank[k],
+            missing: p.missing[k].clone(),
+            source: p.source.clone(),
+        })
+        .collect();
+    Some(RegionState {
+        code: code.into(),
+        name: ds.regions[k].name.clone(),
+        domains,
+        summary: region_summary(ds, k, lang),
+        profile,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::fixture::dataset;
+
+    /// The deck's chart: domains sorted by gap to France, most fragile first.
+    #[test]
+    fn domains_sorted_by_gap_with_their_indicators() {
+        let ds = dataset();
+        let s = region_state(&ds, "75", Lang::Fr).unwrap();
+        let ids: Vec<&str> = s.domains.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["vieillissement", "handicap", "emploi"]);
+        assert_eq!(s.domains[0].indicators[0].value, Some(24.0));
+        assert_eq!(s.domains[0].indicators[0].france, Some(20.0));
+        let corse = region_state(&ds, "94", Lang::Fr).unwrap();
+        assert_eq!(corse.domains.last().unwrap().id, "handicap", "no index: last");
+        assert!(region_state(&ds, "99", Lang::Fr).is_none());
+    }
+}
