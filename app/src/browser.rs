@@ -27,3 +27,22 @@ pub fn mark_started() {
         el.remove();
     }
 }
+
+/// Sets `<html lang>` so that screen readers speak the right language.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Scrolls back to the top after a navigation (the previous view may have been long).
+pub fn scroll_top_if_view_changed() {
+    if let Some(w) = web_sys::window() {
+        if w.scroll_y().unwrap_or(0.0) > 200.0 {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+}

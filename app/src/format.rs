@@ -39,12 +39,25 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// Decimals that suit a value's size: 0 from 1 000, 1 from 10, 2 below.
-pub fn auto_decimals(v: f64) -> usize {
-    match v.abs() {
-        a if a >= 1000.0 => 0,
-        a if a >= 10.0 => 1,
-        _ => 2,
+/// Units that count whole things: shown without decimals.
+const COUNT_UNITS: [&str; 6] = [
+    "habitants",
+    "communes",
+    "départements",
+    "entreprises",
+    "associations",
+    "M€",
+];
+
+/// Decimals for a value in a unit: none for counts and from 1 000, two below 1, else one — so
+/// that every region's value of an indicator reads with the same precision (7,0 % and 9,1 %).
+pub fn decimals(v: f64, unit: &str) -> usize {
+    if COUNT_UNITS.contains(&unit) || v.abs() >= 1000.0 {
+        0
+    } else if v.abs() < 1.0 && v != 0.0 {
+        2
+    } else {
+        1
     }
 }
 
@@ -57,7 +70,7 @@ pub fn auto_decimals(v: f64) -> usize {
 /// assert_eq!(value(20787.5, "€", Lang::Fr), "20\u{202f}788\u{a0}€");
 /// ```
 pub fn value(v: f64, unit: &str, lang: Lang) -> String {
-    let n = number(v, auto_decimals(v), lang);
+    let n = number(v, decimals(v, unit), lang);
     match (unit, lang) {
         ("%", Lang::En) => format!("{n}%"),
         _ => format!("{n}{NBSP}{unit}"),
@@ -100,9 +113,14 @@ mod tests {
         assert_eq!(number(0.0, 0, Lang::Fr), "0");
         assert_eq!(number(999.0, 0, Lang::Fr), "999");
         assert_eq!(number(1000.0, 0, Lang::En), "1,000");
-        assert_eq!(number(65_834_837.0, 0, Lang::Fr), "65\u{202f}834\u{202f}837");
+        assert_eq!(
+            number(65_834_837.0, 0, Lang::Fr),
+            "65\u{202f}834\u{202f}837"
+        );
         assert_eq!(number(-1234.56, 2, Lang::En), "-1,234.56");
-        assert_eq!(auto_decimals(4.05), 2);
+        assert_eq!(decimals(4.05, "%"), 1);
+        assert_eq!(decimals(12.0, "départements"), 0);
+        assert_eq!(value(7.0, "%", Lang::Fr), "7,0\u{a0}%");
         assert_eq!(rank(11, Lang::En), "11th / 13");
         assert_eq!(rank(13, Lang::Fr), "13e\u{a0}/ 13");
     }

@@ -2,10 +2,12 @@
 //!
 //! Pure, natively tested modules (`url_state`) compute what the components render.
 
+pub mod chart;
 pub mod format;
 pub mod i18n;
 pub mod palette;
 pub mod state;
+pub mod table;
 pub mod url_state;
 
 #[cfg(target_arch = "wasm32")]

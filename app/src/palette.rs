@@ -6,7 +6,9 @@
 pub const BREAKS: [f64; 6] = [80.0, 90.0, 97.0, 103.0, 110.0, 120.0];
 
 /// Fill colours, from least fragile (class 0) to most fragile (class 6).
-pub const COLORS: [&str; 7] = ["#542788", "#998ec3", "#d8daeb", "#f7f7f7", "#fee0b6", "#f1a340", "#b35806"];
+pub const COLORS: [&str; 7] = [
+    "#542788", "#998ec3", "#d8daeb", "#f7f7f7", "#fee0b6", "#f1a340", "#b35806",
+];
 
 /// Fill of a region without a value.
 pub const MISSING: &str = "#bdbdbd";
@@ -20,7 +22,10 @@ pub const MISSING: &str = "#bdbdbd";
 /// assert_eq!(class_of(125.0), 6);
 /// ```
 pub fn class_of(index: f64) -> usize {
-    BREAKS.iter().position(|b| index < *b).unwrap_or(BREAKS.len())
+    BREAKS
+        .iter()
+        .position(|b| index < *b)
+        .unwrap_or(BREAKS.len())
 }
 
 /// Whether a class's fill needs dark text on top of it.

@@ -19,7 +19,14 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [View::Map, View::Region, View::Compare, View::Ranking, View::Acteurs, View::Method];
+    pub const ALL: [View; 6] = [
+        View::Map,
+        View::Region,
+        View::Compare,
+        View::Ranking,
+        View::Acteurs,
+        View::Method,
+    ];
 
     /// The value in the URL.
     pub fn key(self) -> &'static str {
@@ -111,7 +118,10 @@ pub enum Notice {
     RegionViewNeedsRegion,
     /// The comparison needs 2 to 4 distinct known regions.
     BadCompare(String),
-    UnknownValue { key: &'static str, value: String },
+    UnknownValue {
+        key: &'static str,
+        value: String,
+    },
 }
 
 impl Notice {
@@ -166,7 +176,12 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
         raw.retain(|(key, _)| *key != k);
         raw.push((k, v));
     }
-    let get = |key: &str| raw.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+    let get = |key: &str| {
+        raw.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+    };
 
     if let Some(v) = get("view") {
         match View::ALL.iter().find(|x| x.key() == v) {
@@ -183,7 +198,10 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
     }
     if s.view == View::Region && s.region.is_none() {
         s.view = View::Map;
-        if !notices.iter().any(|n| matches!(n, Notice::UnknownRegion(_))) {
+        if !notices
+            .iter()
+            .any(|n| matches!(n, Notice::UnknownRegion(_)))
+        {
             notices.push(Notice::RegionViewNeedsRegion);
         }
     }
@@ -220,12 +238,18 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
     match get("layout") {
         None | Some("geo") => {}
         Some("grid") => s.layout = Layout::Grid,
-        Some(other) => notices.push(Notice::UnknownValue { key: "layout", value: other.into() }),
+        Some(other) => notices.push(Notice::UnknownValue {
+            key: "layout",
+            value: other.into(),
+        }),
     }
     match get("lang") {
         None | Some("fr") => {}
         Some("en") => s.lang = Lang::En,
-        Some(other) => notices.push(Notice::UnknownValue { key: "lang", value: other.into() }),
+        Some(other) => notices.push(Notice::UnknownValue {
+            key: "lang",
+            value: other.into(),
+        }),
     }
     (s, notices)
 }
@@ -270,7 +294,11 @@ mod tests {
 
     fn catalog() -> Catalog {
         Catalog {
-            regions: ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"].map(String::from).to_vec(),
+            regions: [
+                "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
+            ]
+            .map(String::from)
+            .to_vec(),
             domains: vec!["emploi".into(), "sante".into()],
             indicators: vec!["aah".into(), "taux_pauvrete".into()],
         }
@@ -303,9 +331,22 @@ mod tests {
                 assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
             }
         }
-        let q = to_query(&ViewState { measure: Measure::Domain("sante".into()), ..ViewState::default_for(&c) }, &c);
+        let q = to_query(
+            &ViewState {
+                measure: Measure::Domain("sante".into()),
+                ..ViewState::default_for(&c)
+            },
+            &c,
+        );
         assert_eq!(q, "?domain=sante");
-        let q = to_query(&ViewState { view: View::Compare, compare: vec!["11".into(), "75".into()], ..ViewState::default_for(&c) }, &c);
+        let q = to_query(
+            &ViewState {
+                view: View::Compare,
+                compare: vec!["11".into(), "75".into()],
+                ..ViewState::default_for(&c)
+            },
+            &c,
+        );
         assert_eq!(q, "?view=compare&regions=11,75");
     }
 
@@ -319,16 +360,25 @@ mod tests {
             assert_eq!(n.len(), 1, "{bad}");
         }
         let (s, n) = parse("view=region", &c);
-        assert_eq!((s.view, n), (View::Map, vec![Notice::RegionViewNeedsRegion]));
+        assert_eq!(
+            (s.view, n),
+            (View::Map, vec![Notice::RegionViewNeedsRegion])
+        );
         let (s, n) = parse("view=region&region=99", &c);
         assert_eq!(s.view, View::Map);
         assert_eq!(n, vec![Notice::UnknownRegion("99".into())]);
         let (s, n) = parse("view=nope", &c);
         assert_eq!((s.view, n.len()), (View::Map, 1));
         let (s, n) = parse("view=compare&regions=75", &c);
-        assert_eq!((s.compare, n.len()), (vec!["75".to_string(), "76".to_string()], 1));
+        assert_eq!(
+            (s.compare, n.len()),
+            (vec!["75".to_string(), "76".to_string()], 1)
+        );
         let (s, n) = parse("view=compare&regions=75,75,99,11", &c);
-        assert_eq!((s.compare, n.len()), (vec!["75".to_string(), "11".to_string()], 1));
+        assert_eq!(
+            (s.compare, n.len()),
+            (vec!["75".to_string(), "11".to_string()], 1)
+        );
         let (s, n) = parse("regions=11,24,27,28,32", &c);
         assert_eq!((s.compare.len(), n.len()), (2, 1));
         let (s, n) = parse("domain=sport", &c);

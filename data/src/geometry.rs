@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 pub const MAP_WIDTH: f64 = 1000.0;
 /// Padding inside the viewBox.
 pub const MAP_PADDING: f64 = 10.0;
+/// The region shown enlarged in an inset (Île-de-France, a few pixels wide otherwise).
+pub const INSET_REGION: &str = "11";
+/// Bottom-right corner of the inset's frame (top-left is the map's padding): the sea north-west
+/// of Brittany and west of the Cotentin, empty at this projection and width.
+pub const INSET_BOX: [f64; 2] = [205.0, 190.0];
 /// Decimals kept in path coordinates (0.1 unit at 1 000 units wide is below a pixel).
 pub const PATH_DIGITS: usize = 1;
 
@@ -21,6 +26,33 @@ pub struct MapGeometry {
     pub width: f64,
     pub height: f64,
     pub regions: Vec<RegionShape>,
+    /// Île-de-France enlarged in the free space north-west of Brittany.
+    pub inset: Option<InsetShape>,
+    /// The tile-grid layout: grid size and one tile per region.
+    pub grid: [u8; 2],
+    pub tiles: Vec<Tile>,
+}
+
+/// An enlarged region drawn in a frame, linked to its true place by a leader line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InsetShape {
+    pub code: String,
+    pub path: String,
+    /// Frame `[x, y, width, height]`.
+    pub frame: [f64; 4],
+    pub scale: f64,
+    /// Leader line from the frame to the region: `[x1, y1, x2, y2]`.
+    pub leader: [f64; 4],
+}
+
+/// One tile of the grid layout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tile {
+    pub code: String,
+    /// ISO 3166-2 short code (IDF, NAQ…), printed on the tile.
+    pub short: String,
+    pub col: u8,
+    pub row: u8,
 }
 
 /// One region on the map.
@@ -107,6 +139,38 @@ pub fn build_map(
         })
         .collect();
     regions.sort_by(|a, b| a.code.cmp(&b.code));
+    let inset = projected.iter().find(|f| f.code == INSET_REGION).map(|f| {
+        let screen = f.map_points(|p| fit.apply(p));
+        let b = Bbox::of(screen.points());
+        let frame = Bbox {
+            min: [MAP_PADDING, MAP_PADDING],
+            max: [INSET_BOX[0], INSET_BOX[1]],
+        };
+        let t = geofrag::inset::Inset::fit(b, frame, 8.0);
+        let enlarged = screen.map_points(|p| t.apply(p));
+        InsetShape {
+            code: f.code.clone(),
+            path: geofrag::path::polygons_to_path(&enlarged.polygons, PATH_DIGITS),
+            frame: [frame.min[0], frame.min[1], frame.width(), frame.height()],
+            scale: round(t.scale),
+            leader: [
+                round(frame.max[0]),
+                round(frame.max[1] * 0.6),
+                round(b.min[0]),
+                round((b.min[1] + b.max[1]) / 2.0),
+            ],
+        }
+    });
+    let tiles = geofrag::tilegrid::TILES
+        .iter()
+        .map(|(code, short, col, row)| Tile {
+            code: code.to_string(),
+            short: short.to_string(),
+            col: *col,
+            row: *row,
+        })
+        .collect();
+    let (gc, gr) = geofrag::tilegrid::size();
     Ok(MapGeometry {
         generated_by: GENERATED_BY.into(),
         source: source.into(),
@@ -114,5 +178,8 @@ pub fn build_map(
         width: MAP_WIDTH,
         height: round(fit.size[1]),
         regions,
+        inset,
+        grid: [gc, gr],
+        tiles,
     })
 }

@@ -8,8 +8,10 @@ pub mod area;
 pub mod error;
 pub mod features;
 pub mod fit;
+pub mod inset;
 pub mod lambert93;
 pub mod path;
+pub mod tilegrid;
 
 pub use error::{Error, Result};
 pub use features::{read_features, Feature, Polygon, Ring};

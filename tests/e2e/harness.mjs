@@ -32,7 +32,7 @@ export async function setup({ base = '/' } = {}) {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
     await page.goto(url + query);
-    await page.locator('svg.map path.region').first().waitFor({ timeout: 15000 });
+    await page.locator('svg.map path.region[data-code]').first().waitFor({ timeout: 15000 });
     return { page, errors, context };
   }
 

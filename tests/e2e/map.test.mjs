@@ -11,7 +11,7 @@ const query = (page) => page.evaluate(() => window.location.search);
 
 test('the map shows the 13 regions as focusable shapes named in French', async () => {
   const { page, errors, context } = await h.open();
-  const regions = page.locator('svg.map path.region');
+  const regions = page.locator('svg.map path.region[data-code]');
   assert.equal(await regions.count(), 13);
   const names = await regions.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   for (const n of ['Île-de-France', 'Nouvelle-Aquitaine', 'Occitanie', 'Corse', "Provence-Alpes-Côte d'Azur", 'Hauts-de-France', 'Grand Est']) {
@@ -114,11 +114,11 @@ test('a failed data download shows a French message with a retry, never a blank 
   await page.goto(h.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /La carte n'a pas pu être chargée \(HTTP 500\)/);
+  assert.match(await alert.textContent(), /Les données n'ont pas pu être chargées \(HTTP 500\)/);
   await h.screenshot(page, 'map-load-error');
   fail = false;
   await page.getByRole('button', { name: 'Réessayer' }).click();
-  await page.locator('svg.map path.region').first().waitFor();
-  assert.equal(await page.locator('svg.map path.region').count(), 13);
+  await page.locator('svg.map path.region[data-code]').first().waitFor();
+  assert.equal(await page.locator('svg.map path.region[data-code]').count(), 13);
   await context.close();
 });

@@ -1,95 +1,259 @@
-//! The root: loads the geometry, keeps the URL and the view in step.
+//! The root: loads the data, keeps the URL and the view in step, renders the chosen view.
 
-use super::map::MapView;
-use super::panel::Panel;
+use super::{
+    acteurs::ActeursView, compare::CompareView, map::MapView, method::MethodView,
+    ranking::RankingView, region::RegionView,
+};
 use crate::browser;
-use crate::url_state::{parse, to_query, ViewState};
+use crate::i18n::Lang;
+use crate::state::catalog;
+use crate::url_state::{parse, to_query, Catalog, View, ViewState};
 use datafrag::geometry::MapGeometry;
+use datafrag::model::Dataset;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
-type Loaded = Option<Result<Arc<MapGeometry>, String>>;
+/// Everything the views need, loaded once.
+#[derive(Clone)]
+pub struct Ctx {
+    pub ds: Arc<Dataset>,
+    pub geo: Arc<MapGeometry>,
+    pub catalog: Arc<Catalog>,
+    /// The URL's state.
+    pub state: Memo<ViewState>,
+    /// Moves to another state (a new history entry).
+    pub go: Callback<ViewState>,
+}
 
-async fn fetch_geometry() -> Result<Arc<MapGeometry>, String> {
-    let resp = gloo_net::http::Request::get("data/regions.json")
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.state.with(|s| s.lang)
+    }
+    /// The link of a state, for `<a href>` (open in a new tab, copy…).
+    pub fn href(&self, s: &ViewState) -> String {
+        let q = to_query(s, &self.catalog);
+        if q.is_empty() {
+            "./".into()
+        } else {
+            q
+        }
+    }
+}
+
+async fn fetch<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    let resp = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|e| e.to_string())?;
     if !resp.ok() {
         return Err(format!("HTTP {}", resp.status()));
     }
-    resp.json::<MapGeometry>()
-        .await
-        .map(Arc::new)
-        .map_err(|e| e.to_string())
+    resp.json::<T>().await.map_err(|e| e.to_string())
 }
+
+type Loaded = Option<Result<(Arc<Dataset>, Arc<MapGeometry>), String>>;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let geometry: RwSignal<Loaded> = RwSignal::new(None);
+    let data: RwSignal<Loaded> = RwSignal::new(None);
     let load = move || {
-        geometry.set(None);
-        spawn_local(async move { geometry.set(Some(fetch_geometry().await)) });
+        data.set(None);
+        spawn_local(async move {
+            let (geo, ds) = futures_join(
+                fetch::<MapGeometry>("data/regions.json"),
+                fetch::<Dataset>("data/dataset.json"),
+            )
+            .await;
+            data.set(Some(match (geo, ds) {
+                (Ok(g), Ok(d)) => Ok((Arc::new(d), Arc::new(g))),
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            }));
+        });
     };
     load();
-
     let query = RwSignal::new(browser::current_query());
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         query.set(browser::current_query())
     });
     on_cleanup(move || handle.remove());
+    let lang_hint = move || {
+        if query.with(|q| q.contains("lang=en")) {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    };
 
-    view! {
-        <header class="top">
-            <h1>"Fragilités régionales"</h1>
-            <p class="tagline">"Les 13 régions de France métropolitaine comparées à la moyenne nationale"</p>
-        </header>
-        <main id="main">
-            {move || match geometry.get() {
-                None => view! { <p class="status" role="status">"Chargement de la carte…"</p> }.into_any(),
-                Some(Err(e)) => view! {
-                    <div class="error" role="alert">
-                        <p>"La carte n'a pas pu être chargée (" {e} ")."</p>
-                        <button on:click=move |_| load()>"Réessayer"</button>
-                    </div>
-                }.into_any(),
-                Some(Ok(g)) => view! { <Dashboard geometry=g query=query /> }.into_any(),
-            }}
-        </main>
+    move || {
+        match data.get() {
+        None => view! { <p class="status" role="status">{lang_hint().t("Chargement des données…", "Loading the data…")}</p> }.into_any(),
+        Some(Err(e)) => view! {
+            <div class="error" role="alert">
+                <p>{lang_hint().t("Les données n'ont pas pu être chargées", "The data could not be loaded")} " (" {e} ")."</p>
+                <button on:click=move |_| load()>{lang_hint().t("Réessayer", "Retry")}</button>
+            </div>
+        }
+        .into_any(),
+        Some(Ok((ds, geo))) => view! { <Dashboard ds=ds geo=geo query=query /> }.into_any(),
+    }
     }
 }
 
-/// The map and the side panel for a loaded geometry.
-#[component]
-fn Dashboard(geometry: Arc<MapGeometry>, query: RwSignal<String>) -> impl IntoView {
-    let codes: Vec<String> = geometry.regions.iter().map(|r| r.code.clone()).collect();
-    let parsed = Memo::new(move |_| {
-        let known: Vec<&str> = codes.iter().map(String::as_str).collect();
-        query.with(|q| parse(q, &known))
-    });
-    let selected = Memo::new(move |_| parsed.with(|(s, _)| s.region.clone()));
-    let select = Callback::new(move |region: Option<String>| {
-        if region == selected.get_untracked() {
-            return;
+/// Awaits two futures concurrently (both downloads in flight at once).
+async fn futures_join<A, B>(
+    a: impl std::future::Future<Output = A>,
+    b: impl std::future::Future<Output = B>,
+) -> (A, B) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
         }
-        let q = to_query(&ViewState { region });
-        browser::push_query(&q);
-        query.set(q);
-    });
-    let notices = move || {
-        parsed.with(|(_, n)| {
-            n.iter()
-                .map(|n| view! { <p class="notice" role="status">{n.message_fr()}</p> })
-                .collect_view()
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            Poll::Ready((ra.take().expect("set"), rb.take().expect("set")))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
+}
+
+#[component]
+fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -> impl IntoView {
+    let cat = Arc::new(catalog(&ds));
+    let parsed = {
+        let cat = cat.clone();
+        Memo::new(move |_| query.with(|q| parse(q, &cat)))
+    };
+    let state = Memo::new(move |_| parsed.with(|(s, _)| s.clone()));
+    let go = {
+        let cat = cat.clone();
+        Callback::new(move |s: ViewState| {
+            let q = to_query(&s, &cat);
+            if query.with_untracked(|cur| *cur == q) {
+                return;
+            }
+            browser::push_query(&q);
+            query.set(q);
+            browser::scroll_top_if_view_changed();
         })
     };
-    let g = geometry.clone();
+    let ctx = Ctx {
+        ds,
+        geo,
+        catalog: cat,
+        state,
+        go,
+    };
+    provide_context(ctx.clone());
+    Effect::new(move |_| browser::set_document_lang(state.with(|s| s.lang.code())));
+
+    let lang = move || state.with(|s| s.lang);
+    let notices = move || {
+        parsed.with(|(s, n)| {
+            n.iter()
+                .map(|n| {
+                    view! { <p class="notice" role="status">{n.message(s.lang)}</p> }.into_any()
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let tabs = {
+        let ctx = ctx.clone();
+        move || {
+            let l = lang();
+            let current = state.with(|s| s.view);
+            View::ALL
+                .iter()
+                .map(|v| {
+                    let v = *v;
+                    let label = match v {
+                        View::Map => l.t("Carte", "Map"),
+                        View::Region => l.t("Région", "Region"),
+                        View::Compare => l.t("Comparer", "Compare"),
+                        View::Ranking => l.t("Classement", "Ranking"),
+                        View::Acteurs => l.t("Acteurs", "Actors"),
+                        View::Method => l.t("Méthode", "Method"),
+                    };
+                    let mut target = state.get();
+                    target.view = v;
+                    if v == View::Region && target.region.is_none() {
+                        target.region = ctx.catalog.regions.first().cloned();
+                    }
+                    let href = ctx.href(&target);
+                    let go = ctx.go;
+                    view! {
+                        <a
+                            class="tab"
+                            href=href
+                            aria-current=if v == current { Some("page") } else { None }
+                            on:click=move |ev| {
+                                if !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                                    ev.prevent_default();
+                                    go.run(target.clone());
+                                }
+                            }
+                        >
+                            {label}
+                        </a>
+                    }
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let toggle_lang = move |_| {
+        let mut s = state.get_untracked();
+        s.lang = if s.lang == Lang::Fr {
+            Lang::En
+        } else {
+            Lang::Fr
+        };
+        go.run(s);
+    };
+    // Rebuild a view only when the view or the language changes, not on every state change
+    // (a new selection must not re-create the map and lose the keyboard focus).
+    let view_lang = Memo::new(move |_| state.with(|s| (s.view, s.lang)));
+    let body = move || match view_lang.get().0 {
+        View::Map => view! { <MapView /> }.into_any(),
+        View::Region => view! { <RegionView /> }.into_any(),
+        View::Compare => view! { <CompareView /> }.into_any(),
+        View::Ranking => view! { <RankingView /> }.into_any(),
+        View::Acteurs => view! { <ActeursView /> }.into_any(),
+        View::Method => view! { <MethodView /> }.into_any(),
+    };
     view! {
-        {notices}
-        <div class="layout">
-            <MapView geometry=geometry selected=selected on_select=select />
-            <Panel geometry=g selected=selected on_select=select />
-        </div>
+        <a class="skip" href="#main">{move || lang().t("Aller au contenu", "Skip to content")}</a>
+        <header class="top">
+            <div class="brand">
+                <h1>{move || lang().t("Fragilités régionales", "Regional fragility")}</h1>
+                <p class="tagline">{move || lang().t("Les 13 régions de France métropolitaine comparées à la moyenne nationale", "The 13 regions of metropolitan France compared with the national average")}</p>
+            </div>
+            <button class="lang" on:click=toggle_lang lang=move || if lang() == Lang::Fr { "en" } else { "fr" }>
+                {move || lang().t("English", "Français")}
+            </button>
+        </header>
+        <nav class="tabs" aria-label=move || lang().t("Vues", "Views")>{tabs}</nav>
+        <main id="main" tabindex="-1">
+            {notices}
+            {body}
+        </main>
+        <footer class="foot">
+            <p>{move || lang().t(
+                "Données publiques : INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC, Observatoire des territoires ; decks de l'Observatoire des partenariats. Aucun cookie, aucun traceur.",
+                "Public data: INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC, Observatoire des territoires; decks of the Observatoire des partenariats. No cookie, no tracker.",
+            )}</p>
+        </footer>
     }
 }

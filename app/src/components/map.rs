@@ -1,67 +1,385 @@
-//! The map: one focusable SVG shape per region.
+//! The map view: choropleth of the chosen measure (geographic map with an Île-de-France inset,
+//! or tile grid), legend centred on France = 100, a panel for the selected region, the table.
 
-use datafrag::geometry::MapGeometry;
+use super::app::Ctx;
+use super::measure::MeasurePicker;
+use super::table::DataTable;
+use crate::format;
+use crate::i18n::Lang;
+use crate::palette::{needs_dark_text, MISSING};
+use crate::state::map::{map_state, MapRow, MapState};
+use crate::state::{region_pos, summary::region_summary};
+use crate::table::{Cell, Table};
+use crate::url_state::{Layout, View};
 use leptos::prelude::*;
-use std::sync::Arc;
 
-#[component]
-pub fn MapView(
-    geometry: Arc<MapGeometry>,
-    selected: Memo<Option<String>>,
-    on_select: Callback<Option<String>>,
-) -> impl IntoView {
-    let shapes = geometry
-        .regions
+fn table_of(s: &MapState, lang: Lang) -> Table {
+    let mut headers = vec![lang.t("Région", "Region").to_string()];
+    if !s.info.is_domain {
+        headers.push(format!("{} ({})", lang.t("Valeur", "Value"), s.info.unit));
+    }
+    headers.push(
+        lang.t("Indice (France = 100)", "Index (France = 100)")
+            .into(),
+    );
+    headers.push(
+        lang.t("Rang (1 = plus fragile)", "Rank (1 = most fragile)")
+            .into(),
+    );
+    let mut rows: Vec<Vec<Cell>> = s
+        .rows
         .iter()
         .map(|r| {
-            let code = r.code.clone();
-            let is_selected = {
-                let code = code.clone();
-                move || selected.with(|s| s.as_deref() == Some(code.as_str()))
+            let mut row = vec![Cell::text(r.name.clone())];
+            if !s.info.is_domain {
+                let text = r.figures.value.map_or_else(
+                    || r.figures.missing.clone().unwrap_or_else(|| "n.d.".into()),
+                    |v| format::value(v, &s.info.unit, lang),
+                );
+                row.push(Cell::num(text, r.figures.value));
+            }
+            row.push(Cell::num(
+                r.figures
+                    .index
+                    .map_or("n.d.".into(), |i| format::index(i, lang)),
+                r.figures.index,
+            ));
+            row.push(Cell::num(
+                r.figures.rank.map_or("—".into(), |k| k.to_string()),
+                r.figures.rank.map(f64::from),
+            ));
+            row
+        })
+        .collect();
+    let mut france = vec![Cell {
+        emphasis: true,
+        ..Cell::text(lang.t("France métropolitaine", "Metropolitan France"))
+    }];
+    if !s.info.is_domain {
+        france.push(Cell::num(
+            s.info
+                .france
+                .map_or("n.d.".into(), |v| format::value(v, &s.info.unit, lang)),
+            s.info.france,
+        ));
+    }
+    france.push(Cell::num("100", Some(100.0)));
+    france.push(Cell::num("—", None));
+    rows.push(france);
+    let numeric = headers.iter().enumerate().map(|(i, _)| i > 0).collect();
+    Table {
+        caption: format!(
+            "{} — {} ({})",
+            s.info.title,
+            lang.t("valeurs par région", "values by region"),
+            s.info.year
+        ),
+        headers,
+        numeric,
+        rows,
+    }
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let state = ctx.state;
+    let go = ctx.go;
+    let ds = ctx.ds.clone();
+    let map = {
+        let ds = ds.clone();
+        Memo::new(move |_| state.with(|s| map_state(&ds, &s.measure, s.lang)))
+    };
+    // The region under the pointer or the keyboard focus, shown in the info line.
+    let hovered: RwSignal<Option<String>> = RwSignal::new(None);
+    let selected = Memo::new(move |_| state.with(|s| s.region.clone()));
+    let select = move |code: Option<String>| {
+        let mut s = state.get_untracked();
+        if s.region == code {
+            return;
+        }
+        s.region = code;
+        go.run(s);
+    };
+    let layout = Memo::new(move |_| state.with(|s| s.layout));
+    let set_layout = move |l: Layout| {
+        let mut s = state.get_untracked();
+        s.layout = l;
+        go.run(s);
+    };
+    let geo = ctx.geo.clone();
+
+    let shapes = {
+        let geo = geo.clone();
+        move || {
+            let Some(m) = map.get() else {
+                return Vec::new();
             };
-            let on_key = {
-                let code = code.clone();
-                move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                    "Enter" | " " => {
-                        ev.prevent_default();
-                        on_select.run(Some(code.clone()));
-                    }
-                    "Escape" => on_select.run(None),
-                    _ => {}
-                }
+            let grid = layout.get() == Layout::Grid;
+            m.rows
+                .iter()
+                .map(|row| {
+                    let shape = geo.regions.iter().find(|r| r.code == row.code);
+                    let tile = geo.tiles.iter().find(|t| t.code == row.code);
+                    region_shape(
+                        row.clone(),
+                        shape.map(|s| s.path.clone()),
+                        tile.cloned(),
+                        grid,
+                        selected,
+                        hovered,
+                        select,
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let inset = {
+        let geo = geo.clone();
+        move || {
+            let (Some(m), Some(inset)) = (map.get(), geo.inset.clone()) else {
+                return None;
             };
-            let on_click = {
-                let code = code.clone();
-                move |_| on_select.run(Some(code.clone()))
-            };
-            let pressed = is_selected.clone();
+            if layout.get() == Layout::Grid {
+                return None;
+            }
+            let row = m.rows.iter().find(|r| r.code == inset.code)?.clone();
+            let [x, y, w, h] = inset.frame;
+            let [lx1, ly1, lx2, ly2] = inset.leader;
+            let code = row.code.clone();
+            let code2 = row.code.clone();
+            let label = format!("{} ({})", row.description, lang.t("agrandie", "enlarged"));
+            Some(view! {
+                <g class="inset">
+                    <rect class="inset-frame" x=x y=y width=w height=h rx="4"></rect>
+                    <line class="leader" x1=lx1 y1=ly1 x2=lx2 y2=ly2></line>
+                    <text class="inset-title" x=x + 6.0 y=y + h - 8.0>{format!("{} ×{}", row.name, format::number(inset.scale, 1, lang))}</text>
+                    <path
+                        class="region inset-shape"
+                        class:selected=move || selected.with(|s| s.as_deref() == Some(code.as_str()))
+                        d=inset.path.clone()
+                        fill=row.fill
+                        role="button"
+                        tabindex="-1"
+                        aria-label=label
+                        on:click=move |_| select(Some(code2.clone()))
+                    ><title>{row.description.clone()}</title></path>
+                </g>
+            })
+        }
+    };
+    let view_box = {
+        let geo = geo.clone();
+        move || {
+            if layout.get() == Layout::Grid {
+                let [c, r] = geo.grid;
+                format!("0 0 {} {}", c as f64 * TILE, r as f64 * TILE)
+            } else {
+                format!("0 0 {} {}", geo.width, geo.height)
+            }
+        }
+    };
+    let info_line = move || {
+        let code = hovered.get().or_else(|| selected.get());
+        map.with(|m| {
+            let m = m.as_ref()?;
+            code.and_then(|c| m.rows.iter().find(|r| r.code == c))
+                .map(|r| r.description.clone())
+        })
+        .unwrap_or_else(|| {
+            lang.t(
+                "Survolez ou parcourez les régions au clavier (Tab) pour lire leur valeur.",
+                "Hover or tab through the regions to read their value.",
+            )
+            .into()
+        })
+    };
+    let legend = move || {
+        map.with(|m| {
+            m.as_ref().map(|m| {
+                m.legend
+                    .iter()
+                    .map(|l| {
+                        let france = l.is_france.then(|| view! { <span class="france-mark">{lang.t(" ← France = 100", " ← France = 100")}</span> });
+                        view! { <li><span class="swatch" style:background=l.color></span>{l.label.clone()}{france}</li> }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let title = move || {
+        map.with(|m| {
+            m.as_ref()
+                .map(|m| format!("{} ({})", m.info.title, m.info.year))
+                .unwrap_or_default()
+        })
+    };
+    let table = Signal::derive(move || {
+        map.with(|m| m.as_ref().map(|m| table_of(m, lang)).unwrap_or_default())
+    });
+    let ds_panel = ds.clone();
+    let panel = move || {
+        let code = selected.get()?;
+        let k = region_pos(&ds_panel, &code)?;
+        let row = map.with(|m| {
+            m.as_ref()
+                .and_then(|m| m.rows.iter().find(|r| r.code == code).cloned())
+        })?;
+        let summary = region_summary(&ds_panel, k, lang);
+        let mut target = state.get_untracked();
+        target.view = View::Region;
+        target.region = Some(code.clone());
+        let href = ctx.href(&target);
+        Some(view! {
+            <h2 id="panel-title">{row.name.clone()}</h2>
+            <p class="code">{lang.t("Code INSEE de la région : ", "INSEE region code: ")}<strong data-testid="region-code">{code.clone()}</strong></p>
+            <p class="figures">{row.description.clone()}</p>
+            <p class="summary">{summary}</p>
+            <p class="actions">
+                <a class="button primary" href=href on:click=move |ev| { ev.prevent_default(); go.run(target.clone()); }>
+                    {lang.t("Voir la fiche de la région →", "Open the region page →")}
+                </a>
+                <button class="back" on:click=move |_| select(None)>{lang.t("← Vue nationale", "← National view")}</button>
+            </p>
+        })
+    };
+    let national = move || {
+        selected.with(|s| s.is_none()).then(|| {
             view! {
-                <path
-                    class="region"
-                    class:selected=is_selected
-                    d=r.path.clone()
-                    data-code=code
-                    role="button"
-                    tabindex="0"
-                    aria-label=r.name.clone()
-                    aria-pressed=move || if pressed() { "true" } else { "false" }
-                    on:click=on_click
-                    on:keydown=on_key
-                ></path>
+                <h2 id="panel-title">{lang.t("France métropolitaine", "Metropolitan France")}</h2>
+                <p>{lang.t("Choisissez une région sur la carte (clic, ou Tab puis Entrée) pour la comparer à la moyenne nationale.", "Pick a region on the map (click, or Tab then Enter) to compare it with the national average.")}</p>
             }
         })
-        .collect_view();
+    };
     view! {
-        <figure class="map-figure">
-            <svg
-                class="map"
-                viewBox=format!("0 0 {} {}", geometry.width, geometry.height)
-                role="group"
-                aria-label="Carte des 13 régions de France métropolitaine : choisissez une région"
+        <section class="view map-view" aria-labelledby="view-title">
+            <div class="view-head">
+                <h2 id="view-title" class="view-title">{title}</h2>
+                <div class="controls">
+                    <MeasurePicker />
+                    <div class="switch" role="group" aria-label=lang.t("Disposition de la carte", "Map layout")>
+                        <button aria-pressed=move || (layout.get() == Layout::Geo).to_string() on:click=move |_| set_layout(Layout::Geo)>{lang.t("Carte", "Map")}</button>
+                        <button aria-pressed=move || (layout.get() == Layout::Grid).to_string() on:click=move |_| set_layout(Layout::Grid)>{lang.t("Grille", "Grid")}</button>
+                    </div>
+                </div>
+            </div>
+            <div class="layout">
+                <figure class="map-figure">
+                    <svg class="map" viewBox=view_box role="group" aria-label=lang.t("Carte des 13 régions de France métropolitaine : choisissez une région", "Map of the 13 regions of metropolitan France: pick a region")>
+                        {shapes}
+                        {inset}
+                    </svg>
+                    <p class="info-line" aria-live="polite">{info_line}</p>
+                    <figcaption>
+                        <p class="legend-title">{lang.t("Indice (France = 100) — plus haut = plus fragile", "Index (France = 100) — higher = more fragile")}</p>
+                        <ul class="legend">
+                            {legend}
+                            <li><span class="swatch" style:background=MISSING></span>{lang.t("non disponible", "not available")}</li>
+                        </ul>
+                        <p class="source">{lang.t("Contours : ", "Outlines: ")}{geo.source.clone()}</p>
+                    </figcaption>
+                </figure>
+                <aside class="panel" aria-live="polite">{panel}{national}</aside>
+            </div>
+            <details class="table-toggle">
+                <summary>{lang.t("Tableau des valeurs", "Table of values")}</summary>
+                <DataTable table=table lang=lang test_id="map-table" />
+            </details>
+        </section>
+    }
+}
+
+/// Tile size in the grid layout's viewBox units.
+const TILE: f64 = 100.0;
+
+fn region_shape(
+    row: MapRow,
+    path: Option<String>,
+    tile: Option<datafrag::geometry::Tile>,
+    grid: bool,
+    selected: Memo<Option<String>>,
+    hovered: RwSignal<Option<String>>,
+    select: impl Fn(Option<String>) + Copy + 'static,
+) -> impl IntoView {
+    let code = row.code.clone();
+    let is_selected = {
+        let code = code.clone();
+        move || selected.with(|s| s.as_deref() == Some(code.as_str()))
+    };
+    let pressed = is_selected.clone();
+    let on_key = {
+        let code = code.clone();
+        move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+            "Enter" | " " => {
+                ev.prevent_default();
+                select(Some(code.clone()));
+            }
+            "Escape" => select(None),
+            _ => {}
+        }
+    };
+    let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
+    let enter = move |_| hovered.set(Some(c1.clone()));
+    let leave = move |_| hovered.set(None);
+    let focus = move |_| hovered.set(Some(c2.clone()));
+    let click = move |_| select(Some(c3.clone()));
+    let dark = row.class.is_some_and(needs_dark_text);
+    if grid {
+        let t = tile.unwrap_or(datafrag::geometry::Tile {
+            code: code.clone(),
+            short: code.clone(),
+            col: 0,
+            row: 0,
+        });
+        let (x, y) = (t.col as f64 * TILE, t.row as f64 * TILE);
+        let index_text = row
+            .figures
+            .index
+            .map_or("n.d.".to_string(), |i| format!("{i:.0}"));
+        view! {
+            <g
+                class="region tile"
+                class:selected=is_selected
+                data-code=code
+                role="button"
+                tabindex="0"
+                aria-label=row.description.clone()
+                aria-pressed=move || if pressed() { "true" } else { "false" }
+                on:click=click
+                on:keydown=on_key
+                on:mouseenter=enter
+                on:mouseleave=leave
+                on:focus=focus
             >
-                {shapes}
-            </svg>
-            <figcaption class="source">"Contours : " {geometry.source.clone()}</figcaption>
-        </figure>
+                <title>{row.description.clone()}</title>
+                <rect x=x + 3.0 y=y + 3.0 width=TILE - 6.0 height=TILE - 6.0 rx="6" fill=row.fill></rect>
+                <text class="tile-code" class:dark=dark x=x + TILE / 2.0 y=y + 42.0>{t.short.clone()}</text>
+                <text class="tile-value" class:dark=dark x=x + TILE / 2.0 y=y + 70.0>{index_text}</text>
+            </g>
+        }
+        .into_any()
+    } else {
+        view! {
+            <path
+                class="region"
+                class:selected=is_selected
+                d=path.unwrap_or_default()
+                fill=row.fill
+                data-code=code
+                role="button"
+                tabindex="0"
+                aria-label=row.name.clone()
+                aria-pressed=move || if pressed() { "true" } else { "false" }
+                on:click=click
+                on:keydown=on_key
+                on:mouseenter=enter
+                on:mouseleave=leave
+                on:focus=focus
+            >
+                <title>{row.description.clone()}</title>
+            </path>
+        }
+        .into_any()
     }
 }

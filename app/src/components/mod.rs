@@ -1,7 +1,14 @@
-//! The app's components: they render what the pure modules compute.
+//! The app's components: they render what the state modules compute.
 
+mod acteurs;
 mod app;
+mod chart;
+mod compare;
 mod map;
-mod panel;
+mod measure;
+mod method;
+mod ranking;
+mod region;
+mod table;
 
 pub use app::App;

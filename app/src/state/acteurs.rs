@@ -40,42 +40,110 @@ pub fn practice_label(id: &str, lang: Lang) -> &'static str {
 
 pub fn acteurs_state(ds: &Dataset, lang: Lang) -> ActeursState {
     let a = &ds.acteurs;
-    let mut covered: Vec<String> = a.practice.iter().map(|p| p.area.clone()).filter(|c| c != "FR").collect();
-    covered.dedup();
+    let mut covered: Vec<String> = Vec::new();
+    for p in a.practice.iter().filter(|p| p.area != "FR") {
+        if !covered.contains(&p.area) {
+            covered.push(p.area.clone());
+        }
+    }
     let area_name = |code: &str| -> String {
         if code == "FR" {
             "France".into()
         } else {
-            ds.regions.iter().find(|r| r.code == code).map_or(code.to_string(), |r| r.name.clone())
+            ds.regions
+                .iter()
+                .find(|r| r.code == code)
+                .map_or(code.to_string(), |r| r.name.clone())
         }
     };
     let mut order: Vec<String> = vec!["FR".into()];
     order.extend(covered.iter().cloned());
-    let mut ids: Vec<&str> = a.practice.iter().map(|p| p.practice.as_str()).collect();
-    ids.dedup();
+    let mut ids: Vec<&str> = Vec::new();
+    for p in &a.practice {
+        if !ids.contains(&p.practice.as_str()) {
+            ids.push(p.practice.as_str());
+        }
+    }
     let practices = ids
         .iter()
         .map(|id| PracticeRow {
             practice: practice_label(id, lang).into(),
             values: order
                 .iter()
-                .filter_map(|area| a.practice.iter().find(|p| p.practice == *id && &p.area == area).map(|p| (area_name(area), p.value)))
+                .filter_map(|area| {
+                    a.practice
+                        .iter()
+                        .find(|p| p.practice == *id && &p.area == area)
+                        .map(|p| (area_name(area), p.value))
+                })
                 .collect(),
         })
         .collect();
     let n = covered.len();
     ActeursState {
         coverage: match lang {
-            Lang::Fr => format!("Disponible pour {n} région{} sur {} : {}.", if n > 1 { "s" } else { "" }, ds.regions.len(), lang.join(&covered.iter().map(|c| area_name(c)).collect::<Vec<_>>())),
-            Lang::En => format!("Available for {n} region{} of {}: {}.", if n == 1 { "" } else { "s" }, ds.regions.len(), lang.join(&covered.iter().map(|c| area_name(c)).collect::<Vec<_>>())),
+            Lang::Fr => format!(
+                "Disponible pour {n} région{} sur {} : {}.",
+                if n > 1 { "s" } else { "" },
+                ds.regions.len(),
+                lang.join(&covered.iter().map(|c| area_name(c)).collect::<Vec<_>>())
+            ),
+            Lang::En => format!(
+                "Available for {n} region{} of {}: {}.",
+                if n == 1 { "" } else { "s" },
+                ds.regions.len(),
+                lang.join(&covered.iter().map(|c| area_name(c)).collect::<Vec<_>>())
+            ),
         },
         areas: order.iter().map(|c| area_name(c)).collect(),
         covered,
         practices,
-        surveys: a.survey.iter().map(|s| (s.value, lang.pick(&s.label_fr, &s.label_en).to_string())).collect(),
+        surveys: a
+            .survey
+            .iter()
+            .map(|s| (s.value, lang.pick(&s.label_fr, &s.label_en).to_string()))
+            .collect(),
         regional_margin: a.margins.regional,
         national_margin: (a.margins.national_min, a.margins.national_max),
         margin_note: a.margins.quote.clone(),
-        source: lang.t("Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks 2016–2020", "Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks 2016–2020").into(),
+        source: lang
+            .t(
+                "Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks 2016–2020",
+                "Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks 2016–2020",
+            )
+            .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::fixture::dataset;
+    use datafrag::seeds::Practice;
+
+    /// Each practice once, each covered region once, France first; coverage says 2 of 3 here.
+    #[test]
+    fn practices_once_each_with_coverage() {
+        let mut ds = dataset();
+        for area in ["FR", "75", "76"] {
+            for (k, p) in ["pratiques_responsables", "mecenat"].iter().enumerate() {
+                ds.acteurs.practice.push(Practice {
+                    area: area.into(),
+                    practice: p.to_string(),
+                    value: 10.0 * (k + 1) as f64,
+                    rejected_reading: 0.0,
+                    seed: "s.txt".into(),
+                });
+            }
+        }
+        let s = acteurs_state(&ds, Lang::Fr);
+        assert_eq!(s.practices.len(), 2);
+        assert_eq!(s.covered, vec!["75", "76"]);
+        assert_eq!(s.areas, vec!["France", "Alpha", "Bêta"]);
+        assert_eq!(s.practices[1].values.len(), 3);
+        assert_eq!(
+            s.coverage,
+            "Disponible pour 2 régions sur 3 : Alpha et Bêta."
+        );
     }
 }

@@ -24,7 +24,10 @@ pub struct CompareState {
 }
 
 pub fn compare_state(ds: &Dataset, codes: &[String], lang: Lang) -> Option<CompareState> {
-    let ks: Vec<usize> = codes.iter().map(|c| super::region_pos(ds, c)).collect::<Option<_>>()?;
+    let ks: Vec<usize> = codes
+        .iter()
+        .map(|c| super::region_pos(ds, c))
+        .collect::<Option<_>>()?;
     if ks.len() < 2 {
         return None;
     }
@@ -39,10 +42,19 @@ pub fn compare_state(ds: &Dataset, codes: &[String], lang: Lang) -> Option<Compa
         })
         .collect();
     Some(CompareState {
-        regions: ks.iter().map(|&k| (ds.regions[k].code.clone(), ds.regions[k].name.clone())).collect(),
+        regions: ks
+            .iter()
+            .map(|&k| (ds.regions[k].code.clone(), ds.regions[k].name.clone()))
+            .collect(),
         rows,
-        summaries: ks.iter().map(|&k| format!("{} : {}", ds.regions[k].name, region_summary(ds, k, lang))).collect(),
-        contrasts: ks[1..].iter().map(|&k| contrast(ds, ks[0], k, lang)).collect(),
+        summaries: ks
+            .iter()
+            .map(|&k| format!("{} : {}", ds.regions[k].name, region_summary(ds, k, lang)))
+            .collect(),
+        contrasts: ks[1..]
+            .iter()
+            .map(|&k| contrast(ds, ks[0], k, lang))
+            .collect(),
     })
 }
 

@@ -46,7 +46,11 @@ pub fn describe(f: &Figures, unit: &str, lang: Lang) -> String {
             }
             parts.push(s);
         }
-        None => parts.push(f.missing.clone().unwrap_or_else(|| lang.t("non disponible", "not available").into())),
+        None => parts.push(
+            f.missing
+                .clone()
+                .unwrap_or_else(|| lang.t("non disponible", "not available").into()),
+        ),
     }
     if let Some(v) = f.value {
         parts.push(format::value(v, unit, lang));
@@ -64,7 +68,14 @@ pub fn map_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MapState> {
             let figures = measure_figures(ds, m, k).expect("measure checked above");
             let class = figures.index.map(class_of);
             let description = format!("{} : {}", r.name, describe(&figures, &info.unit, lang));
-            MapRow { code: r.code.clone(), name: r.name.clone(), fill: class.map_or(MISSING, |c| COLORS[c]), class, figures, description }
+            MapRow {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                fill: class.map_or(MISSING, |c| COLORS[c]),
+                class,
+                figures,
+                description,
+            }
         })
         .collect();
     let legend = (0..COLORS.len())
@@ -74,7 +85,11 @@ pub fn map_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MapState> {
                 c if c == BREAKS.len() => format!("≥ {}", BREAKS[c - 1]),
                 c => format!("{} – {}", BREAKS[c - 1], BREAKS[c]),
             };
-            LegendItem { color: COLORS[c], label, is_france: c == class_of(100.0) }
+            LegendItem {
+                color: COLORS[c],
+                label,
+                is_france: c == class_of(100.0),
+            }
         })
         .collect();
     Some(MapState { info, rows, legend })
@@ -92,7 +107,10 @@ mod tests {
         assert_eq!(s.rows.len(), 3);
         assert_eq!(s.rows[1].figures.index, Some(120.0));
         assert_eq!(s.rows[1].class, Some(6));
-        assert_eq!(s.rows[1].description, "Bêta : indice 120 (1re\u{a0}/ 13), 12,0\u{a0}%");
+        assert_eq!(
+            s.rows[1].description,
+            "Bêta : indice 120 (1re\u{a0}/ 13), 12,0\u{a0}%"
+        );
         assert_eq!(s.info.france, Some(10.0));
         assert!(s.legend.iter().filter(|l| l.is_france).count() == 1);
     }

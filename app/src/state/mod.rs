@@ -16,7 +16,12 @@ use datafrag::model::{Dataset, DomainOut, IndicatorOut};
 pub fn catalog(ds: &Dataset) -> Catalog {
     Catalog {
         regions: ds.regions.iter().map(|r| r.code.clone()).collect(),
-        domains: ds.domains.iter().filter(|d| !d.indicators.is_empty()).map(|d| d.meta.id.clone()).collect(),
+        domains: ds
+            .domains
+            .iter()
+            .filter(|d| !d.indicators.is_empty())
+            .map(|d| d.meta.id.clone())
+            .collect(),
         indicators: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
     }
 }
@@ -61,8 +66,18 @@ pub struct MeasureInfo {
 /// The figures of region `k` on a measure, and what the measure is.
 pub fn measure_figures(ds: &Dataset, m: &Measure, k: usize) -> Option<Figures> {
     match m {
-        Measure::Domain(id) => domain(ds, id).map(|d| Figures { value: None, index: d.index[k], rank: d.rank[k], missing: None }),
-        Measure::Indicator(id) => indicator(ds, id).map(|i| Figures { value: i.values[k], index: i.index[k], rank: i.rank[k], missing: i.missing[k].clone() }),
+        Measure::Domain(id) => domain(ds, id).map(|d| Figures {
+            value: None,
+            index: d.index[k],
+            rank: d.rank[k],
+            missing: None,
+        }),
+        Measure::Indicator(id) => indicator(ds, id).map(|i| Figures {
+            value: i.values[k],
+            index: i.index[k],
+            rank: i.rank[k],
+            missing: i.missing[k].clone(),
+        }),
     }
 }
 
@@ -89,7 +104,11 @@ pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo
 
 /// The distinct years of some indicators, joined ("2015, 2019").
 pub fn years_of(ds: &Dataset, ids: &[String]) -> String {
-    let mut years: Vec<&str> = ids.iter().filter_map(|id| indicator(ds, id)).map(|i| i.meta.year.as_str()).collect();
+    let mut years: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| indicator(ds, id))
+        .map(|i| i.meta.year.as_str())
+        .collect();
     years.sort();
     years.dedup();
     years.join(", ")
@@ -150,9 +169,18 @@ pub(crate) mod fixture {
     /// Region B: more fragile everywhere. Region C: no value for `handicap`.
     pub fn dataset() -> Dataset {
         let regions = vec![
-            Area { code: "75".into(), name: "Alpha".into() },
-            Area { code: "76".into(), name: "Bêta".into() },
-            Area { code: "94".into(), name: "Corse".into() },
+            Area {
+                code: "75".into(),
+                name: "Alpha".into(),
+            },
+            Area {
+                code: "76".into(),
+                name: "Bêta".into(),
+            },
+            Area {
+                code: "94".into(),
+                name: "Corse".into(),
+            },
         ];
         let ind = |id: &str, d: &str, v: [Option<f64>; 3], f: f64| {
             let index: Vec<Option<f64>> = v.iter().map(|x| x.map(|x| 100.0 * x / f)).collect();
@@ -160,25 +188,48 @@ pub(crate) mod fixture {
                 meta: meta(id, d, Polarity::HigherIsFragile),
                 france: Some(f),
                 values: v.to_vec(),
-                missing: v.iter().map(|x| x.is_none().then(|| "non disponible".to_string())).collect(),
+                missing: v
+                    .iter()
+                    .map(|x| x.is_none().then(|| "non disponible".to_string()))
+                    .collect(),
                 rank: datafrag::index::ranks(&index),
                 index,
             }
         };
         let indicators = vec![
-            ind("chomage", "emploi", [Some(8.0), Some(12.0), Some(9.0)], 10.0),
-            ind("seniors", "vieillissement", [Some(24.0), Some(22.0), Some(21.0)], 20.0),
+            ind(
+                "chomage",
+                "emploi",
+                [Some(8.0), Some(12.0), Some(9.0)],
+                10.0,
+            ),
+            ind(
+                "seniors",
+                "vieillissement",
+                [Some(24.0), Some(22.0), Some(21.0)],
+                20.0,
+            ),
             ind("aah", "handicap", [Some(3.3), Some(3.6), None], 3.0),
         ];
-        let domains = [("emploi", "Emploi"), ("vieillissement", "Vieillissement"), ("handicap", "Handicap")]
-            .iter()
-            .map(|(id, fr)| {
-                let own: Vec<&IndicatorOut> = indicators.iter().filter(|i| i.meta.domain == *id).collect();
-                let rows: Vec<&[Option<f64>]> = own.iter().map(|i| i.index.as_slice()).collect();
-                let index = datafrag::index::mean_index(&rows, 3);
-                DomainOut { meta: dom(id, fr), indicators: own.iter().map(|i| i.meta.id.clone()).collect(), rank: datafrag::index::ranks(&index), index }
-            })
-            .collect();
+        let domains = [
+            ("emploi", "Emploi"),
+            ("vieillissement", "Vieillissement"),
+            ("handicap", "Handicap"),
+        ]
+        .iter()
+        .map(|(id, fr)| {
+            let own: Vec<&IndicatorOut> =
+                indicators.iter().filter(|i| i.meta.domain == *id).collect();
+            let rows: Vec<&[Option<f64>]> = own.iter().map(|i| i.index.as_slice()).collect();
+            let index = datafrag::index::mean_index(&rows, 3);
+            DomainOut {
+                meta: dom(id, fr),
+                indicators: own.iter().map(|i| i.meta.id.clone()).collect(),
+                rank: datafrag::index::ranks(&index),
+                index,
+            }
+        })
+        .collect();
         Dataset {
             generated_by: "test".into(),
             regions,

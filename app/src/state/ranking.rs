@@ -33,17 +33,29 @@ pub fn ranking_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<RankingSta
         .enumerate()
         .map(|(k, r)| {
             let f = measure_figures(ds, m, k).expect("checked");
-            RankRow { code: r.code.clone(), name: r.name.clone(), value: f.value, index: f.index, rank: f.rank, is_france: false, description: describe(&f, &info.unit, lang) }
+            RankRow {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                value: f.value,
+                index: f.index,
+                rank: f.rank,
+                is_france: false,
+                description: describe(&f, &info.unit, lang),
+            }
         })
         .collect();
     rows.push(RankRow {
         code: "FRM".into(),
-        name: lang.t("France métropolitaine", "Metropolitan France").into(),
+        name: lang
+            .t("France métropolitaine", "Metropolitan France")
+            .into(),
         value: info.france,
         index: Some(100.0),
         rank: None,
         is_france: true,
-        description: lang.t("référence : indice 100", "reference: index 100").into(),
+        description: lang
+            .t("référence : indice 100", "reference: index 100")
+            .into(),
     });
     rows.sort_by(|a, b| match (a.index, b.index) {
         (Some(x), Some(y)) => y.total_cmp(&x).then(a.is_france.cmp(&b.is_france)),

@@ -52,7 +52,18 @@ pub struct RegionState {
 
 /// Profile items shown on the card, in this order (the `_2019` items serve the deck comparison).
 pub const PROFILE_CARD: [&str; 12] = [
-    "population", "population_change_5y", "area", "density", "communes", "departements", "gdp", "gdp_share", "gdp_growth", "rd_gdp", "enterprises", "associations",
+    "population",
+    "population_change_5y",
+    "area",
+    "density",
+    "communes",
+    "departements",
+    "gdp",
+    "gdp_share",
+    "gdp_growth",
+    "rd_gdp",
+    "enterprises",
+    "associations",
 ];
 
 pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState> {
@@ -128,7 +139,11 @@ mod tests {
         assert_eq!(s.domains[0].indicators[0].value, Some(24.0));
         assert_eq!(s.domains[0].indicators[0].france, Some(20.0));
         let corse = region_state(&ds, "94", Lang::Fr).unwrap();
-        assert_eq!(corse.domains.last().unwrap().id, "handicap", "no index: last");
+        assert_eq!(
+            corse.domains.last().unwrap().id,
+            "handicap",
+            "no index: last"
+        );
         assert!(region_state(&ds, "99", Lang::Fr).is_none());
     }
 }

@@ -24,13 +24,20 @@ fn name(ds: &Dataset, id: &str, lang: Lang) -> String {
     ds.domains
         .iter()
         .find(|d| d.meta.id == id)
-        .map(|d| lang.pick(&d.meta.in_sentence_fr, &d.meta.in_sentence_en).to_string())
+        .map(|d| {
+            lang.pick(&d.meta.in_sentence_fr, &d.meta.in_sentence_en)
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
 /// The (domain id, index) of region `k`, most fragile first; domains without index left out.
 fn domain_indices(ds: &Dataset, k: usize) -> Vec<(String, f64)> {
-    let mut v: Vec<(String, f64)> = ds.domains.iter().filter_map(|d| d.index[k].map(|i| (d.meta.id.clone(), i))).collect();
+    let mut v: Vec<(String, f64)> = ds
+        .domains
+        .iter()
+        .filter_map(|d| d.index[k].map(|i| (d.meta.id.clone(), i)))
+        .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     v
 }
@@ -40,34 +47,67 @@ pub fn region_summary(ds: &Dataset, k: usize, lang: Lang) -> String {
     let all = domain_indices(ds, k);
     let more: Vec<&(String, f64)> = all.iter().filter(|(_, i)| *i >= MORE).collect();
     let less: Vec<&(String, f64)> = all.iter().filter(|(_, i)| *i <= LESS).collect();
-    let top: Vec<String> = more.iter().take(3).map(|(id, _)| name(ds, id, lang)).collect();
+    let top: Vec<String> = more
+        .iter()
+        .take(3)
+        .map(|(id, _)| name(ds, id, lang))
+        .collect();
     let mut strengths: Vec<&(String, f64)> = less.clone();
     strengths.reverse();
-    let best: Vec<String> = strengths.iter().take(3).map(|(id, _)| name(ds, id, lang)).collect();
+    let best: Vec<String> = strengths
+        .iter()
+        .take(3)
+        .map(|(id, _)| name(ds, id, lang))
+        .collect();
     let fr = lang == Lang::Fr;
     let mut s = if less.len() > more.len() {
-        let mut s = lang.t("Des niveaux de fragilité moins marqués que la moyenne nationale", "Fragility less marked than the national average").to_string();
+        let mut s = lang
+            .t(
+                "Des niveaux de fragilité moins marqués que la moyenne nationale",
+                "Fragility less marked than the national average",
+            )
+            .to_string();
         if !top.is_empty() {
-            s += &format!("{}{}", lang.t(", sauf sur ", ", except for "), lang.join(&top));
+            s += &format!(
+                "{}{}",
+                lang.t(", sauf sur ", ", except for "),
+                lang.join(&top)
+            );
         }
         s
     } else if more.len() > less.len() {
         format!(
             "{}{}{}",
-            lang.t("Des fragilités globalement plus marquées que la moyenne nationale", "Fragility generally more marked than the national average"),
+            lang.t(
+                "Des fragilités globalement plus marquées que la moyenne nationale",
+                "Fragility generally more marked than the national average"
+            ),
             lang.t(", en particulier sur ", ", especially "),
             lang.join(&top)
         )
     } else {
-        let mut s = lang.t("Des fragilités proches de la moyenne nationale", "Fragility close to the national average").to_string();
+        let mut s = lang
+            .t(
+                "Des fragilités proches de la moyenne nationale",
+                "Fragility close to the national average",
+            )
+            .to_string();
         if !top.is_empty() {
-            s += &format!("{}{}", lang.t(", avec des points d'attention sur ", ", with concerns on "), lang.join(&top));
+            s += &format!(
+                "{}{}",
+                lang.t(", avec des points d'attention sur ", ", with concerns on "),
+                lang.join(&top)
+            );
         }
         s
     };
     s.push('.');
     if !best.is_empty() && more.len() >= less.len() {
-        s += &if fr { format!(" Points forts : {}.", lang.join(&best)) } else { format!(" Strengths: {}.", lang.join(&best)) };
+        s += &if fr {
+            format!(" Points forts : {}.", lang.join(&best))
+        } else {
+            format!(" Strengths: {}.", lang.join(&best))
+        };
     }
     s
 }
@@ -88,13 +128,25 @@ pub fn contrast(ds: &Dataset, a: usize, b: usize, lang: Lang) -> String {
     }
     let names = |v: &mut Vec<(String, f64)>| -> String {
         v.sort_by(|p, q| q.1.total_cmp(&p.1));
-        lang.join(&v.iter().take(3).map(|(id, _)| name(ds, id, lang)).collect::<Vec<_>>())
+        lang.join(
+            &v.iter()
+                .take(3)
+                .map(|(id, _)| name(ds, id, lang))
+                .collect::<Vec<_>>(),
+        )
     };
-    let n = ds.domains.iter().filter(|d| d.index[a].is_some() && d.index[b].is_some()).count();
+    let n = ds
+        .domains
+        .iter()
+        .filter(|d| d.index[a].is_some() && d.index[b].is_some())
+        .count();
     let (ca, cb) = (a_more.len(), b_more.len());
     match lang {
         Lang::Fr => {
-            let mut s = format!("{na} est plus fragile que {nb} sur {ca} domaine{} sur {n}", if ca > 1 { "s" } else { "" });
+            let mut s = format!(
+                "{na} est plus fragile que {nb} sur {ca} domaine{} sur {n}",
+                if ca > 1 { "s" } else { "" }
+            );
             if ca > 0 {
                 s += &format!(" (surtout {})", names(&mut a_more));
             }
@@ -105,7 +157,10 @@ pub fn contrast(ds: &Dataset, a: usize, b: usize, lang: Lang) -> String {
             s + "."
         }
         Lang::En => {
-            let mut s = format!("{na} is more fragile than {nb} in {ca} domain{} of {n}", if ca == 1 { "" } else { "s" });
+            let mut s = format!(
+                "{na} is more fragile than {nb} in {ca} domain{} of {n}",
+                if ca == 1 { "" } else { "s" }
+            );
             if ca > 0 {
                 s += &format!(" (mostly {})", names(&mut a_more));
             }
@@ -131,10 +186,21 @@ mod tests {
         let s = region_summary(&ds, 0, Lang::Fr);
         assert_eq!(s, "Des fragilités globalement plus marquées que la moyenne nationale, en particulier sur le vieillissement et le handicap. Points forts : le emploi.");
         let s = region_summary(&ds, 1, Lang::Fr);
-        assert!(s.starts_with("Des fragilités globalement plus marquées"), "{s}");
-        assert!(s.contains("le emploi, le handicap et le vieillissement"), "{s}");
+        assert!(
+            s.starts_with("Des fragilités globalement plus marquées"),
+            "{s}"
+        );
+        assert!(
+            s.contains("le emploi, le handicap et le vieillissement"),
+            "{s}"
+        );
         let s = region_summary(&ds, 2, Lang::En);
-        assert!(s.starts_with("Fragility close to the national average, with concerns on vieillissement"), "{s}");
+        assert!(
+            s.starts_with(
+                "Fragility close to the national average, with concerns on vieillissement"
+            ),
+            "{s}"
+        );
     }
 
     #[test]
@@ -143,6 +209,9 @@ mod tests {
         let s = contrast(&ds, 1, 0, Lang::Fr);
         assert_eq!(s, "Bêta est plus fragile que Alpha sur 2 domaines sur 3 (surtout le emploi et le handicap), moins fragile sur 1 (surtout le vieillissement).");
         let s = contrast(&ds, 0, 2, Lang::En);
-        assert!(s.starts_with("Alpha is more fragile than Corse in 1 domain of 2"), "{s}");
+        assert!(
+            s.starts_with("Alpha is more fragile than Corse in 1 domain of 2"),
+            "{s}"
+        );
     }
 }

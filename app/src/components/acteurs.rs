@@ -1,0 +1,121 @@
+//! The acteurs view: the decks' partnership practices and perception figures, with coverage and
+//! margins of error drawn; no figure is implied for a region the decks do not cover.
+
+use super::app::Ctx;
+use super::table::DataTable;
+use crate::chart::SERIES;
+use crate::format;
+use crate::i18n::Lang;
+use crate::state::acteurs::{acteurs_state, ActeursState};
+use crate::table::{Cell, Table};
+use leptos::prelude::*;
+
+fn table_of(s: &ActeursState, lang: Lang) -> Table {
+    let mut headers = vec![lang.t("Pratique", "Practice").to_string()];
+    headers.extend(s.areas.iter().cloned());
+    Table {
+        caption: format!("{} ({})", lang.t("Part des entreprises qui pratiquent chaque type de partenariat, 2015, marge d'erreur ±5 points en région", "Share of companies with each type of partnership, 2015, margin of error ±5 points in a region"), s.coverage),
+        numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
+        headers,
+        rows: s
+            .practices
+            .iter()
+            .map(|p| {
+                let mut row = vec![Cell::text(p.practice.clone())];
+                row.extend(p.values.iter().map(|(_, v)| Cell::num(format::value(*v, "%", lang), Some(*v))));
+                row
+            })
+            .collect(),
+    }
+}
+
+#[component]
+pub fn ActeursView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let s = acteurs_state(&ctx.ds, lang);
+    let table = table_of(&s, lang);
+    // Dot plot with error bars: one row per practice, one dot per area, bar = ± margin.
+    let (w, row_h, left, right) = (640.0, 54.0, 190.0, 620.0);
+    let x = move |v: f64| left + v / 70.0 * (right - left);
+    let n_areas = s.areas.len();
+    let rows = s
+        .practices
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let y = 30.0 + i as f64 * row_h;
+            let dots = p
+                .values
+                .iter()
+                .enumerate()
+                .map(|(k, (area, v))| {
+                    let margin = if k == 0 { s.national_margin.1 } else { s.regional_margin };
+                    let yy = y + 10.0 + k as f64 * (row_h - 20.0) / n_areas.max(1) as f64;
+                    let (color, mark) = SERIES[k % SERIES.len()];
+                    let label = format!("{area} : {} (± {} pts)", format::value(*v, "%", lang), margin);
+                    view! {
+                        <g>
+                            <title>{label}</title>
+                            <line class="err" x1=x(v - margin) x2=x(v + margin) y1=yy y2=yy stroke=color></line>
+                            <text class="dot" x=x(*v) y=yy + 5.0 fill=color>{mark}</text>
+                        </g>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <g>
+                    <text class="row-label" x="4" y=y + row_h / 2.0>{p.practice.clone()}</text>
+                    {dots}
+                </g>
+            }
+        })
+        .collect::<Vec<_>>();
+    let h = 40.0 + row_h * s.practices.len() as f64;
+    let ticks = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0]
+        .iter()
+        .map(|t| view! { <g><line class="grid" x1=x(*t) x2=x(*t) y1="20" y2=h - 10.0></line><text class="tick" x=x(*t) y="14">{format!("{t:.0} %")}</text></g> })
+        .collect::<Vec<_>>();
+    let legend = s
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let (color, mark) = SERIES[k % SERIES.len()];
+            view! { <li><span style:color=color>{mark}</span>" "{a.clone()}</li> }
+        })
+        .collect::<Vec<_>>();
+    let surveys = s
+        .surveys
+        .iter()
+        .map(|(v, label)| view! { <li><strong>{format::value(*v, "%", lang)}</strong>" "{label.clone()}</li> })
+        .collect::<Vec<_>>();
+    let margin_text = match lang {
+        Lang::Fr => format!("Marge d'erreur : {} à {} points au niveau national, {} points au niveau régional (PHARE, {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, "304 élus interrogés"),
+        Lang::En => format!("Margin of error: {} to {} points nationally, {} points in a region (PHARE, {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, "304 elected officials surveyed"),
+    };
+    view! {
+        <section class="view acteurs-view" aria-labelledby="view-title">
+            <div class="view-head">
+                <h2 id="view-title" class="view-title">{lang.t("Les acteurs et leurs partenariats", "Actors and their partnerships")}</h2>
+            </div>
+            <p class="coverage notice-info" data-testid="coverage">{s.coverage.clone()}" "{lang.t("Les autres régions n'ont pas de chiffre dans les decks : rien n'est extrapolé.", "The other regions have no figure in the decks: nothing is extrapolated.")}</p>
+            <h3>{lang.t("Pratiques partenariales des entreprises (2015)", "Companies' partnership practices (2015)")}</h3>
+            <figure class="dotplot">
+                <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=table.caption.clone()>
+                    {ticks}
+                    {rows}
+                </svg>
+                <figcaption>
+                    <ul class="legend inline">{legend}</ul>
+                    <p class="hint">{lang.t("Trait horizontal : marge d'erreur de l'enquête (±5 points en région, ±3 points pour la France).", "Horizontal line: survey margin of error (±5 points in a region, ±3 points for France).")}</p>
+                </figcaption>
+            </figure>
+            <DataTable table=table lang=lang test_id="acteurs-table" />
+            <h3>{lang.t("Perceptions au niveau national", "National perceptions")}</h3>
+            <ul class="surveys">{surveys}</ul>
+            <p class="hint">{margin_text}</p>
+            <p class="source">{lang.t("Source : ", "Source: ")}{s.source.clone()}</p>
+        </section>
+    }
+}

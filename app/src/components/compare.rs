@@ -1,0 +1,189 @@
+//! The compare view: 2 to 4 regions side by side against France on every domain.
+
+use super::app::Ctx;
+use super::chart::IndexChart;
+use super::table::DataTable;
+use crate::chart::{ChartRow, ChartSpec, SERIES};
+use crate::format;
+use crate::i18n::Lang;
+use crate::state::compare::{compare_state, CompareState};
+use crate::table::{Cell, Table};
+use leptos::prelude::*;
+
+fn chart_of(s: &CompareState, lang: Lang) -> ChartSpec {
+    ChartSpec {
+        title: format!(
+            "{} — {}",
+            s.regions
+                .iter()
+                .map(|r| r.1.as_str())
+                .collect::<Vec<_>>()
+                .join(" / "),
+            lang.t("indices (France = 100)", "indices (France = 100)")
+        ),
+        rows: s
+            .rows
+            .iter()
+            .map(|r| ChartRow {
+                label: r.label.clone(),
+                values: r.indices.clone(),
+            })
+            .collect(),
+        series: s.regions.iter().map(|r| r.1.clone()).collect(),
+        france_label: "France = 100".into(),
+    }
+}
+
+fn table_of(s: &CompareState, lang: Lang) -> Table {
+    let mut headers = vec![lang.t("Domaine", "Domain").to_string()];
+    headers.extend(s.regions.iter().map(|r| r.1.clone()));
+    Table {
+        caption: format!(
+            "{} ({})",
+            lang.t(
+                "Indice par domaine, France = 100, plus haut = plus fragile",
+                "Index by domain, France = 100, higher = more fragile"
+            ),
+            s.regions
+                .iter()
+                .map(|r| r.1.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
+        headers,
+        rows: s
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![Cell::text(r.label.clone())];
+                row.extend(r.indices.iter().zip(&r.ranks).map(|(i, k)| {
+                    let text = match (i, k) {
+                        (Some(i), Some(k)) => {
+                            format!("{} ({})", format::index(*i, lang), format::rank(*k, lang))
+                        }
+                        (Some(i), None) => format::index(*i, lang),
+                        _ => "n.d.".into(),
+                    };
+                    Cell::num(text, *i)
+                }));
+                row
+            })
+            .collect(),
+    }
+}
+
+#[component]
+pub fn CompareView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let state = ctx.state;
+    let go = ctx.go;
+    let ds = ctx.ds.clone();
+    let cs = {
+        let ds = ds.clone();
+        Memo::new(move |_| state.with(|s| compare_state(&ds, &s.compare, s.lang)))
+    };
+    let set_slot = move |slot: usize, code: Option<String>| {
+        let mut s = state.get_untracked();
+        match code {
+            Some(c) if slot < s.compare.len() => s.compare[slot] = c,
+            Some(c) => s.compare.push(c),
+            None if s.compare.len() > 2 => {
+                s.compare.remove(slot);
+            }
+            None => return,
+        }
+        let mut seen = Vec::new();
+        s.compare.retain(|c| {
+            if seen.contains(c) {
+                false
+            } else {
+                seen.push(c.clone());
+                true
+            }
+        });
+        if s.compare.len() >= 2 {
+            go.run(s);
+        }
+    };
+    let ds_pick = ds.clone();
+    let pickers = move || {
+        let current = state.with(|s| s.compare.clone());
+        let n = current.len();
+        current
+            .iter()
+            .enumerate()
+            .map(|(slot, code)| {
+                let (color, mark) = SERIES[slot % SERIES.len()];
+                let options = ds_pick.regions.iter().map(|r| view! { <option value=r.code.clone() selected=r.code == *code>{r.name.clone()}</option> }).collect::<Vec<_>>();
+                let remove = (n > 2).then(|| {
+                    view! { <button class="remove" on:click=move |_| set_slot(slot, None) aria-label=format!("{} {}", lang.t("Retirer la région", "Remove region"), slot + 1)>"×"</button> }
+                });
+                view! {
+                    <div class="slot">
+                        <label>
+                            <span class="mark" style:color=color>{mark}</span>
+                            <span class="visually-hidden">{format!("{} {}", lang.t("Région", "Region"), slot + 1)}</span>
+                            <select on:change=move |ev| set_slot(slot, Some(event_target_value(&ev)))>{options}</select>
+                        </label>
+                        {remove}
+                    </div>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let ds_add = ds.clone();
+    let add = move |_| {
+        let s = state.get_untracked();
+        if let Some(r) = ds_add.regions.iter().find(|r| !s.compare.contains(&r.code)) {
+            set_slot(s.compare.len(), Some(r.code.clone()));
+        }
+    };
+    let can_add = move || state.with(|s| s.compare.len() < 4);
+    let empty = ChartSpec {
+        title: String::new(),
+        rows: vec![],
+        series: vec![],
+        france_label: String::new(),
+    };
+    let spec = Signal::derive(move || {
+        cs.with(|c| c.as_ref().map(|c| chart_of(c, lang)))
+            .unwrap_or(empty.clone())
+    });
+    let label = Signal::derive(move || {
+        cs.with(|c| {
+            c.as_ref()
+                .map(|c| format!("{}. {}", chart_of(c, lang).title, c.contrasts.join(" ")))
+                .unwrap_or_default()
+        })
+    });
+    let table = Signal::derive(move || {
+        cs.with(|c| c.as_ref().map(|c| table_of(c, lang)).unwrap_or_default())
+    });
+    let sentences = move || {
+        cs.with(|c| {
+            c.as_ref().map(|c| {
+                c.contrasts
+                    .iter()
+                    .chain(c.summaries.iter())
+                    .map(|s| view! { <li>{s.clone()}</li> })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <section class="view compare-view" aria-labelledby="view-title">
+            <div class="view-head">
+                <h2 id="view-title" class="view-title">{lang.t("Comparer des régions", "Compare regions")}</h2>
+                <div class="slots" role="group" aria-label=lang.t("Régions comparées (2 à 4)", "Compared regions (2 to 4)")>
+                    {pickers}
+                    {move || can_add().then(|| view! { <button class="add" on:click=add.clone()>{lang.t("+ Ajouter une région", "+ Add a region")}</button> })}
+                </div>
+            </div>
+            <ul class="sentences" data-testid="compare-sentences">{sentences}</ul>
+            <IndexChart spec=spec label=label />
+            <DataTable table=table lang=lang test_id="compare-table" />
+        </section>
+    }
+}

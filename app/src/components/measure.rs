@@ -1,0 +1,68 @@
+//! The measure picker: a domain (its index) or one of its indicators.
+
+use super::app::Ctx;
+use crate::url_state::Measure;
+use leptos::prelude::*;
+
+fn key(m: &Measure) -> String {
+    match m {
+        Measure::Domain(id) => format!("d:{id}"),
+        Measure::Indicator(id) => format!("i:{id}"),
+    }
+}
+
+#[component]
+pub fn MeasurePicker() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let ds = ctx.ds.clone();
+    let groups = ds
+        .domains
+        .iter()
+        .filter(|d| !d.indicators.is_empty())
+        .map(|d| {
+            let label = lang.pick(&d.meta.label_fr, &d.meta.label_en).to_string();
+            let whole = format!("{label} — {}", lang.t("indice du domaine", "domain index"));
+            let inds = d
+                .indicators
+                .iter()
+                .filter_map(|id| ds.indicators.iter().find(|i| &i.meta.id == id))
+                .map(|i| {
+                    let text = format!(
+                        "{} ({})",
+                        lang.pick(&i.meta.label_fr, &i.meta.label_en),
+                        i.meta.year
+                    );
+                    view! { <option value=format!("i:{}", i.meta.id)>{text}</option> }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <optgroup label=label>
+                    <option value=format!("d:{}", d.meta.id)>{whole}</option>
+                    {inds}
+                </optgroup>
+            }
+        })
+        .collect::<Vec<_>>();
+    let state = ctx.state;
+    let go = ctx.go;
+    let change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let m = match v.split_once(':') {
+            Some(("d", id)) => Measure::Domain(id.into()),
+            Some(("i", id)) => Measure::Indicator(id.into()),
+            _ => return,
+        };
+        let mut s = state.get_untracked();
+        s.measure = m;
+        go.run(s);
+    };
+    view! {
+        <label class="picker">
+            <span>{lang.t("Indicateur affiché", "Indicator shown")}</span>
+            <select on:change=change prop:value=move || state.with(|s| key(&s.measure)) data-testid="measure">
+                {groups}
+            </select>
+        </label>
+    }
+}

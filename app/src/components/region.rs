@@ -1,0 +1,281 @@
+//! The region view: "Indicateurs de X / moyenne nationale" — the 16 domains sorted by gap to
+//! France in a chart, each domain expandable to its indicators with their cards, the generated
+//! summary, and the profile card with ranks.
+
+use super::app::Ctx;
+use super::chart::IndexChart;
+use super::table::DataTable;
+use crate::chart::{ChartRow, ChartSpec};
+use crate::format;
+use crate::i18n::Lang;
+use crate::state::region::{region_state, IndicatorLine, RegionState};
+use crate::table::{Cell, Table};
+use datafrag::model::{Dataset, Polarity};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn chart_of(s: &RegionState, lang: Lang) -> ChartSpec {
+    ChartSpec {
+        title: format!(
+            "{} {} / {}",
+            lang.t("Indicateurs de", "Indicators of"),
+            s.name,
+            lang.t("moyenne nationale", "national average")
+        ),
+        rows: s
+            .domains
+            .iter()
+            .map(|d| ChartRow {
+                label: d.label.clone(),
+                values: vec![d.index],
+            })
+            .collect(),
+        series: vec![s.name.clone()],
+        france_label: lang.t("France = 100", "France = 100").into(),
+    }
+}
+
+fn table_of(s: &RegionState, lang: Lang) -> Table {
+    Table {
+        caption: format!(
+            "{} — {}",
+            s.name,
+            lang.t(
+                "indice par domaine (France = 100, plus haut = plus fragile)",
+                "index by domain (France = 100, higher = more fragile)"
+            )
+        ),
+        headers: vec![
+            lang.t("Domaine", "Domain").into(),
+            lang.t("Indice", "Index").into(),
+            lang.t("Rang (1 = plus fragile)", "Rank (1 = most fragile)")
+                .into(),
+        ],
+        numeric: vec![false, true, true],
+        rows: s
+            .domains
+            .iter()
+            .map(|d| {
+                vec![
+                    Cell::text(d.label.clone()),
+                    Cell::num(
+                        d.index.map_or("n.d.".into(), |i| format::index(i, lang)),
+                        d.index,
+                    ),
+                    Cell::num(
+                        d.rank.map_or("—".into(), |r| r.to_string()),
+                        d.rank.map(f64::from),
+                    ),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The indicator card: definition, unit, year, producer, licence, method, direction, caveats.
+#[component]
+pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView {
+    let Some(i) = ds.indicators.iter().find(|i| i.meta.id == id) else {
+        return ().into_any();
+    };
+    let m = &i.meta;
+    let direction = match m.polarity {
+        Polarity::HigherIsFragile => lang.t(
+            "Plus la valeur est haute, plus la région est fragile.",
+            "The higher the value, the more fragile the region.",
+        ),
+        Polarity::LowerIsFragile => lang.t(
+            "Plus la valeur est basse, plus la région est fragile.",
+            "The lower the value, the more fragile the region.",
+        ),
+    };
+    let rule = match m.index_rule {
+        datafrag::model::IndexRule::Ratio => lang.t("rapport à la France", "ratio to France"),
+        datafrag::model::IndexRule::StandardisedGap => lang.t(
+            "écart standardisé à la France",
+            "standardised gap to France",
+        ),
+    };
+    let caveats = (!m.caveats.is_empty())
+        .then(|| view! { <dt>{lang.t("Précautions", "Caveats")}</dt><dd>{m.caveats.clone()}</dd> });
+    view! {
+        <div class="card" role="group" aria-label=format!("{} : {}", lang.t("Fiche", "Card"), lang.pick(&m.label_fr, &m.label_en))>
+            <p class="definition">{lang.pick(&m.definition_fr, &m.definition_en).to_string()}</p>
+            <dl>
+                <dt>{lang.t("Unité", "Unit")}</dt><dd>{m.unit.clone()}</dd>
+                <dt>{lang.t("Année", "Year")}</dt><dd>{m.year.clone()}</dd>
+                <dt>{lang.t("Producteur", "Producer")}</dt><dd>{m.producer.clone()}</dd>
+                <dt>{lang.t("Licence", "Licence")}</dt><dd>{m.licence.clone()}</dd>
+                <dt>{lang.t("Méthode", "Method")}</dt><dd>{m.method.clone()}</dd>
+                <dt>{lang.t("Sens", "Direction")}</dt><dd>{direction}</dd>
+                <dt>{lang.t("Indice", "Index")}</dt><dd>{rule}</dd>
+                <dt>{lang.t("Origine", "Origin")}</dt><dd class="origin">{m.origin.clone()}</dd>
+                {caveats}
+            </dl>
+        </div>
+    }
+    .into_any()
+}
+
+/// One indicator line: its name opens its card; raw value, France's value, index, rank.
+#[component]
+fn IndicatorRow(line: IndicatorLine, ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let value = line.value.map_or_else(
+        || line.missing.clone().unwrap_or_else(|| "n.d.".into()),
+        |v| format::value(v, &line.unit, lang),
+    );
+    let france = line
+        .france
+        .map_or("n.d.".into(), |v| format::value(v, &line.unit, lang));
+    let index = line.index.map_or("n.d.".into(), |i| format::index(i, lang));
+    let rank = line.rank.map_or("—".into(), |r| format::rank(r, lang));
+    let id = line.id.clone();
+    view! {
+        <li class="indicator">
+            <div class="ind-line">
+                <button class="ind-name" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o) data-indicator=line.id.clone()>
+                    {line.label.clone()} <span class="year">{format!("({})", line.year)}</span>
+                </button>
+                <span class="ind-fig"><span class="lbl">{lang.t("Région", "Region")}</span>{value}</span>
+                <span class="ind-fig"><span class="lbl">"France"</span>{france}</span>
+                <span class="ind-fig"><span class="lbl">{lang.t("Indice", "Index")}</span>{index}</span>
+                <span class="ind-fig"><span class="lbl">{lang.t("Rang", "Rank")}</span>{rank}</span>
+            </div>
+            {move || open.get().then(|| view! { <IndicatorCard ds=ds.clone() id=id.clone() lang=lang /> })}
+        </li>
+    }
+}
+
+#[component]
+pub fn RegionView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let state = ctx.state;
+    let ds = ctx.ds.clone();
+    let rs = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            state.with(|s| {
+                s.region
+                    .as_deref()
+                    .and_then(|c| region_state(&ds, c, s.lang))
+            })
+        })
+    };
+    let go = ctx.go;
+    let pick = move |ev: leptos::ev::Event| {
+        let mut s = state.get_untracked();
+        s.region = Some(event_target_value(&ev));
+        go.run(s);
+    };
+    let options = ds
+        .regions
+        .iter()
+        .map(|r| view! { <option value=r.code.clone()>{r.name.clone()}</option> })
+        .collect::<Vec<_>>();
+    let spec = Signal::derive(move || {
+        rs.with(|r| r.as_ref().map(|r| chart_of(r, lang)))
+            .unwrap_or(ChartSpec {
+                title: String::new(),
+                rows: vec![],
+                series: vec![],
+                france_label: String::new(),
+            })
+    });
+    let chart_label = Signal::derive(move || {
+        rs.with(|r| {
+            r.as_ref()
+                .map(|r| format!("{} — {}", chart_of(r, lang).title, r.summary))
+                .unwrap_or_default()
+        })
+    });
+    let table = Signal::derive(move || {
+        rs.with(|r| r.as_ref().map(|r| table_of(r, lang)).unwrap_or_default())
+    });
+    let ds_dom = ds.clone();
+    let domains = move || {
+        rs.with(|r| {
+            r.as_ref().map(|r| {
+                r.domains
+                    .iter()
+                    .map(|d| {
+                        let rows = d.indicators.iter().map(|l| view! { <IndicatorRow line=l.clone() ds=ds_dom.clone() lang=lang /> }).collect::<Vec<_>>();
+                        let badge = d.index.map_or("n.d.".into(), |i| format::index(i, lang));
+                        let cls = d.index.map_or("", |i| if i >= crate::state::summary::MORE { "more" } else if i <= crate::state::summary::LESS { "less" } else { "close" });
+                        let word = match cls {
+                            "more" => lang.t("plus fragile", "more fragile"),
+                            "less" => lang.t("moins fragile", "less fragile"),
+                            "close" => lang.t("proche", "close"),
+                            _ => lang.t("non disponible", "not available"),
+                        };
+                        view! {
+                            <details class="domain" data-domain=d.id.clone()>
+                                <summary>
+                                    <span class="dom-label">{d.label.clone()}</span>
+                                    <span class=format!("badge {cls}")>{badge}</span>
+                                    <span class="dom-word">{word}</span>
+                                    <span class="dom-rank">{d.rank.map(|k| format::rank(k, lang)).unwrap_or_default()}</span>
+                                </summary>
+                                <ul class="indicators">{rows}</ul>
+                            </details>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let profile = move || {
+        rs.with(|r| {
+            r.as_ref().map(|r| {
+                r.profile
+                    .iter()
+                    .map(|p| {
+                        let v = p.value.map_or_else(|| p.missing.clone().unwrap_or_else(|| "n.d.".into()), |v| format::value(v, &p.unit, lang));
+                        let france = p.france.map(|f| format!("France : {}", format::value(f, &p.unit, lang)));
+                        let rank = p.rank.map(|k| format::rank(k, lang));
+                        view! {
+                            <div class="fact" data-profile=p.id.clone()>
+                                <dt>{p.label.clone()} <span class="year">{format!("({})", p.year)}</span></dt>
+                                <dd>
+                                    <strong>{v}</strong>
+                                    {rank.map(|r| view! { <span class="rank">{r}</span> })}
+                                    {france.map(|f| view! { <span class="ref">{f}</span> })}
+                                    <span class="src">{p.source.clone()}</span>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <section class="view region-view" aria-labelledby="view-title">
+            <div class="view-head">
+                <h2 id="view-title" class="view-title">{move || rs.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default())}</h2>
+                <label class="picker">
+                    <span>{lang.t("Région", "Region")}</span>
+                    <select on:change=pick prop:value=move || state.with(|s| s.region.clone().unwrap_or_default()) data-testid="region-picker">{options}</select>
+                </label>
+            </div>
+            <p class="summary lead" data-testid="region-summary">{move || rs.with(|r| r.as_ref().map(|r| r.summary.clone()).unwrap_or_default())}</p>
+            <div class="two-col">
+                <div>
+                    <IndexChart spec=spec label=chart_label />
+                    <details class="table-toggle">
+                        <summary>{lang.t("Tableau du graphique", "Table of the chart")}</summary>
+                        <DataTable table=table lang=lang test_id="region-table" />
+                    </details>
+                    <h3>{lang.t("Les 16 domaines et leurs indicateurs", "The 16 domains and their indicators")}</h3>
+                    <p class="hint">{lang.t("Ouvrez un domaine pour voir ses indicateurs ; le nom d'un indicateur ouvre sa fiche (source, méthode).", "Open a domain to see its indicators; an indicator's name opens its card (source, method).")}</p>
+                    <div class="domains">{domains}</div>
+                </div>
+                <aside class="profile">
+                    <h3>{lang.t("Profil de la région", "Region profile")}</h3>
+                    <dl class="facts">{profile}</dl>
+                </aside>
+            </div>
+        </section>
+    }
+}
