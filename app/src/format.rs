@@ -70,7 +70,12 @@ pub fn decimals(v: f64, unit: &str) -> usize {
 /// assert_eq!(value(20787.5, "€", Lang::Fr), "20\u{202f}788\u{a0}€");
 /// ```
 pub fn value(v: f64, unit: &str, lang: Lang) -> String {
-    let n = number(v, decimals(v, unit), lang);
+    value_with(v, unit, decimals(v, unit), lang)
+}
+
+/// A value with its unit and a given number of decimals (the decks' whole percentages).
+pub fn value_with(v: f64, unit: &str, decimals: usize, lang: Lang) -> String {
+    let n = number(v, decimals, lang);
     match (unit, lang) {
         ("%", Lang::En) => format!("{n}%"),
         _ => format!("{n}{NBSP}{unit}"),

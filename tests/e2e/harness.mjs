@@ -24,7 +24,7 @@ export async function setup({ base = '/' } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
   /** Opens `query` (e.g. "?region=75") in a fresh page; `errors` collects console and page errors. */
-  async function open(query = '', { viewport = { width: 1280, height: 900 } } = {}) {
+  async function open(query = '', { viewport = { width: 1280, height: 900 }, waitFor = 'svg.map path.region[data-code]' } = {}) {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     const page = await context.newPage();
     const errors = [];
@@ -32,7 +32,7 @@ export async function setup({ base = '/' } = {}) {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
     await page.goto(url + query);
-    await page.locator('svg.map path.region[data-code]').first().waitFor({ timeout: 15000 });
+    await page.locator(waitFor).first().waitFor({ timeout: 15000 });
     return { page, errors, context };
   }
 
@@ -47,4 +47,21 @@ export async function setup({ base = '/' } = {}) {
     await new Promise((r) => server.close(r));
   }
   return { url, open, screenshot, close, browser };
+}
+
+/** Runs axe-core on the page; returns the violations as "id: help (n nodes)" strings. */
+export async function axe(page) {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return result;
+}
+
+/** Opens a query and waits for its view section. */
+export async function openView(h, query, options) {
+  const { page, errors, context } = await h.open(query, { ...options, waitFor: 'main section.view' });
+  return { page, errors, context };
 }

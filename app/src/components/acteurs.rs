@@ -22,7 +22,7 @@ fn table_of(s: &ActeursState, lang: Lang) -> Table {
             .iter()
             .map(|p| {
                 let mut row = vec![Cell::text(p.practice.clone())];
-                row.extend(p.values.iter().map(|(_, v)| Cell::num(format::value(*v, "%", lang), Some(*v))));
+                row.extend(p.values.iter().map(|(_, v)| Cell::num(format::value_with(*v, "%", 0, lang), Some(*v))));
                 row
             })
             .collect(),
@@ -53,7 +53,7 @@ pub fn ActeursView() -> impl IntoView {
                     let margin = if k == 0 { s.national_margin.1 } else { s.regional_margin };
                     let yy = y + 10.0 + k as f64 * (row_h - 20.0) / n_areas.max(1) as f64;
                     let (color, mark) = SERIES[k % SERIES.len()];
-                    let label = format!("{area} : {} (± {} pts)", format::value(*v, "%", lang), margin);
+                    let label = format!("{area} : {} (± {} pts)", format::value_with(*v, "%", 0, lang), margin);
                     view! {
                         <g>
                             <title>{label}</title>
@@ -88,7 +88,7 @@ pub fn ActeursView() -> impl IntoView {
     let surveys = s
         .surveys
         .iter()
-        .map(|(v, label)| view! { <li><strong>{format::value(*v, "%", lang)}</strong>" "{label.clone()}</li> })
+        .map(|(v, label)| view! { <li><strong>{format::value_with(*v, "%", 0, lang)}</strong>" "{label.clone()}</li> })
         .collect::<Vec<_>>();
     let margin_text = match lang {
         Lang::Fr => format!("Marge d'erreur : {} à {} points au niveau national, {} points au niveau régional (PHARE, {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, "304 élus interrogés"),

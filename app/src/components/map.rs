@@ -280,7 +280,7 @@ pub fn MapView() -> impl IntoView {
                         <p class="source">{lang.t("Contours : ", "Outlines: ")}{geo.source.clone()}</p>
                     </figcaption>
                 </figure>
-                <aside class="panel" aria-live="polite">{panel}{national}</aside>
+                <div class="panel" aria-live="polite">{panel}{national}</div>
             </div>
             <details class="table-toggle">
                 <summary>{lang.t("Tableau des valeurs", "Table of values")}</summary>

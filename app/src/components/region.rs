@@ -271,10 +271,10 @@ pub fn RegionView() -> impl IntoView {
                     <p class="hint">{lang.t("Ouvrez un domaine pour voir ses indicateurs ; le nom d'un indicateur ouvre sa fiche (source, méthode).", "Open a domain to see its indicators; an indicator's name opens its card (source, method).")}</p>
                     <div class="domains">{domains}</div>
                 </div>
-                <aside class="profile">
-                    <h3>{lang.t("Profil de la région", "Region profile")}</h3>
+                <section class="profile" aria-labelledby="profile-title">
+                    <h3 id="profile-title">{lang.t("Profil de la région", "Region profile")}</h3>
                     <dl class="facts">{profile}</dl>
-                </aside>
+                </section>
             </div>
         </section>
     }

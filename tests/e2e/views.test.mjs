@@ -1,0 +1,193 @@
+// Every view of the dashboard: content from the data, keyboard use, English, phone, and zero
+// axe-core violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, axe, openView } from './harness.mjs';
+
+let h;
+before(async () => { h = await setup(); });
+after(async () => { await h?.close(); });
+
+const VIEWS = [
+  ['map', ''],
+  ['map-region', '?region=76'],
+  ['map-grid', '?layout=grid&indicator=aah'],
+  ['region', '?view=region&region=75'],
+  ['compare', '?view=compare'],
+  ['ranking', '?view=ranking&indicator=chomage_localise'],
+  ['acteurs', '?view=acteurs'],
+  ['method', '?view=method'],
+  ['region-en', '?view=region&region=94&lang=en'],
+];
+
+for (const [name, query] of VIEWS) {
+  test(`axe-core finds no violation on the ${name} view`, async () => {
+    const { page, errors, context } = await openView(h, query);
+    // Open the disclosures so that their content is audited too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], violations.join('\n'));
+    await h.screenshot(page, `view-${name}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('region view: the 16 domains sorted by gap, the chart, the summary and the profile', async () => {
+  const { page, errors, context } = await openView(h, '?view=region&region=75');
+  const domains = page.locator('details.domain');
+  assert.equal(await domains.count(), 16);
+  const badges = await page.locator('details.domain .badge').allTextContents();
+  const values = badges.map((b) => Number(b.replace(/\s/g, '')));
+  assert.deepEqual(values, [...values].sort((a, b) => b - a), 'sorted, most fragile first');
+  assert.match(await page.getByTestId('region-summary').textContent(), /moyenne nationale/);
+  // The chart is drawn (non-blank canvas) and named for screen readers.
+  const ink = await page.getByTestId('index-chart').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+    return n;
+  });
+  assert.ok(ink > 2000, `chart pixels: ${ink}`);
+  assert.match(await page.getByTestId('index-chart').getAttribute('aria-label'), /Indicateurs de Nouvelle-Aquitaine/);
+  // Profile: communes and rank.
+  assert.match(await page.locator('[data-profile="communes"]').textContent(), /4\u202f293\u00a0communes.*3e\u00a0\/ 13/);
+  assert.match(await page.locator('[data-profile="enterprises"]').textContent(), /539\u202f249/);
+  // Opening a domain then an indicator shows its card with producer and method.
+  await page.locator('details.domain[data-domain="handicap"] summary').click();
+  await page.locator('button[data-indicator="aah"]').click();
+  const card = page.locator('.card').first();
+  await card.waitFor();
+  assert.match(await card.textContent(), /DREES/);
+  assert.match(await card.textContent(), /Plus la valeur est haute, plus la région est fragile/);
+  assert.equal(await page.locator('button[data-indicator="aah"]').getAttribute('aria-expanded'), 'true');
+  // Changing the region from the picker updates the URL.
+  await page.getByTestId('region-picker').selectOption('76');
+  await page.locator('#view-title', { hasText: 'Occitanie' }).waitFor();
+  assert.equal(await page.evaluate(() => location.search), '?view=region&region=76');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('map: changing the measure recolours the map and is kept in the URL; the table is sortable', async () => {
+  const { page, errors, context } = await openView(h, '');
+  const fillsBefore = await page.locator('path.region[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+  await page.getByTestId('measure').selectOption('i:taux_pauvrete');
+  await page.locator('#view-title', { hasText: 'Taux de pauvreté' }).waitFor();
+  assert.equal(await page.evaluate(() => location.search), '?indicator=taux_pauvrete');
+  const fillsAfter = await page.locator('path.region[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+  assert.notDeepEqual(fillsAfter, fillsBefore);
+  // Corse has the highest poverty rate in 2013: the darkest orange class.
+  assert.equal(await page.locator('path[data-code="94"]').getAttribute('fill'), '#b35806');
+  await page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
+  const table = page.getByTestId('map-table');
+  await table.locator('th button', { hasText: 'Indice' }).click();
+  const first = await table.locator('tbody tr').first().locator('th').textContent();
+  assert.equal(first, 'Corse', 'descending index first');
+  assert.equal(await table.locator('th', { hasText: 'Indice' }).getAttribute('aria-sort'), 'descending');
+  // French number formatting in the table: decimal comma and a no-break space before %.
+  assert.match(await table.textContent(), /20,2\u00a0%/);
+  // Hover shows the value and rank in the info line.
+  await page.locator('path[data-code="32"]').hover();
+  assert.match(await page.locator('.info-line').textContent(), /Hauts-de-France : indice \d+ \(\d+e\u00a0\/ 13\), 18,2\u00a0%/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('map: grid layout shows 13 tiles with codes; the Île-de-France inset selects too', async () => {
+  const { page, errors, context } = await openView(h, '');
+  await page.getByRole('button', { name: 'Grille' }).click();
+  await page.locator('g.tile').first().waitFor();
+  assert.equal(await page.locator('g.tile').count(), 13);
+  assert.equal(await page.evaluate(() => location.search), '?layout=grid');
+  await page.getByRole('button', { name: 'Carte' }).click();
+  await page.locator('path.inset-shape').click();
+  assert.equal(await page.evaluate(() => location.search), '?region=11');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compare: Nouvelle-Aquitaine vs Occitanie by default, sentences, add and remove a region', async () => {
+  const { page, errors, context } = await openView(h, '?view=compare');
+  const sentences = await page.getByTestId('compare-sentences').textContent();
+  assert.match(sentences, /Nouvelle-Aquitaine est (plus|moins) fragile que Occitanie sur \d+ domaines? sur 16/);
+  assert.equal(await page.getByTestId('compare-table').locator('thead th').count(), 3);
+  await page.getByRole('button', { name: '+ Ajouter une région' }).click();
+  await page.waitForFunction(() => location.search.includes('regions='));
+  assert.equal(await page.getByTestId('compare-table').locator('thead th').count(), 4);
+  await page.getByRole('button', { name: 'Retirer la région 3' }).click();
+  await page.waitForFunction(() => !location.search.includes('regions='));
+  assert.equal(await page.getByTestId('compare-table').locator('thead th').count(), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('ranking: 13 regions and France in order of index, France marked', async () => {
+  const { page, errors, context } = await openView(h, '?view=ranking&indicator=chomage_localise');
+  const rows = page.getByTestId('ranking-table').locator('tbody tr');
+  assert.equal(await rows.count(), 14);
+  assert.equal(await rows.first().locator('th').textContent(), 'Hauts-de-France');
+  assert.equal(await page.locator('tr.france').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('acteurs: coverage stated, practices once each with their margin of error', async () => {
+  const { page, errors, context } = await openView(h, '?view=acteurs');
+  assert.match(await page.getByTestId('coverage').textContent(), /Disponible pour 2 régions sur 13 : Nouvelle-Aquitaine et Occitanie/);
+  assert.equal(await page.getByTestId('acteurs-table').locator('tbody tr').count(), 4);
+  assert.equal(await page.locator('.dotplot line.err').count(), 12, '4 practices × 3 areas, each with its margin');
+  assert.match(await page.locator('.surveys').textContent(), /37\u00a0%/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('English: the toggle switches the interface and is kept in the URL', async () => {
+  const { page, errors, context } = await openView(h, '?view=region&region=53');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('h1', { hasText: 'Regional fragility' }).waitFor();
+  assert.equal(await page.evaluate(() => location.search), '?view=region&region=53&lang=en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(await page.getByTestId('region-summary').textContent(), /national average/);
+  await page.goBack();
+  await page.locator('h1', { hasText: 'Fragilités régionales' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('tabs are links that reopen the same view, reachable by keyboard', async () => {
+  const { page, errors, context } = await openView(h, '?region=28');
+  const tab = page.locator('nav.tabs a', { hasText: 'Région' });
+  assert.equal(await tab.getAttribute('href'), '?view=region&region=28');
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#view-title', { hasText: 'Normandie' }).waitFor();
+  assert.equal(await page.locator('nav.tabs a[aria-current="page"]').textContent(), 'Région');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('broken parameters open the nearest view with a notice', async () => {
+  for (const [q, title] of [['?view=region', 'Emploi'], ['?view=compare&regions=75', 'Comparer des régions'], ['?view=zzz&domain=sport', 'Emploi']]) {
+    const { page, errors, context } = await openView(h, q);
+    assert.ok((await page.locator('.notice').count()) >= 1, q);
+    assert.match(await page.locator('#view-title').textContent(), new RegExp(title), q);
+    assert.deepEqual(errors, [], q);
+    await context.close();
+  }
+});
+
+test('phone (360 px): no horizontal scroll on any view, the table one tap away', async () => {
+  for (const [, query] of VIEWS) {
+    const { page, errors, context } = await openView(h, query, { viewport: { width: 360, height: 740 } });
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(w <= 360, `${query}: page is ${w}px wide`);
+    assert.deepEqual(errors, [], query);
+    await context.close();
+  }
+  const { page, context } = await openView(h, '', { viewport: { width: 360, height: 740 } });
+  await page.locator('summary', { hasText: 'Tableau des valeurs' }).tap?.().catch(() => {});
+  await page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
+  assert.ok(await page.getByTestId('map-table').isVisible());
+  await context.close();
+});
