@@ -110,23 +110,23 @@ pub fn MapView() -> impl IntoView {
     };
     let geo = ctx.geo.clone();
 
+    // The shapes are created once per layout; only their fill and words follow the measure,
+    // so changing the measure does not re-parse thousands of path vertices.
     let shapes = {
         let geo = geo.clone();
         move || {
-            let Some(m) = map.get() else {
-                return Vec::new();
-            };
             let grid = layout.get() == Layout::Grid;
-            m.rows
+            geo.regions
                 .iter()
-                .map(|row| {
-                    let shape = geo.regions.iter().find(|r| r.code == row.code);
-                    let tile = geo.tiles.iter().find(|t| t.code == row.code);
+                .map(|shape| {
+                    let tile = geo.tiles.iter().find(|t| t.code == shape.code).cloned();
                     region_shape(
-                        row.clone(),
-                        shape.map(|s| s.path.clone()),
-                        tile.cloned(),
+                        shape.code.clone(),
+                        shape.name.clone(),
+                        shape.path.clone(),
+                        tile,
                         grid,
+                        map,
                         selected,
                         hovered,
                         select,
@@ -293,16 +293,38 @@ pub fn MapView() -> impl IntoView {
 /// Tile size in the grid layout's viewBox units.
 const TILE: f64 = 100.0;
 
+/// The row of `code` in the map state (colour, figures, words).
+fn row_of(map: Memo<Option<MapState>>, code: &str) -> Option<MapRow> {
+    map.with(|m| {
+        m.as_ref()
+            .and_then(|m| m.rows.iter().find(|r| r.code == code).cloned())
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 fn region_shape(
-    row: MapRow,
-    path: Option<String>,
+    code: String,
+    name: String,
+    path: String,
     tile: Option<datafrag::geometry::Tile>,
     grid: bool,
+    map: Memo<Option<MapState>>,
     selected: Memo<Option<String>>,
     hovered: RwSignal<Option<String>>,
     select: impl Fn(Option<String>) + Copy + 'static,
 ) -> impl IntoView {
-    let code = row.code.clone();
+    let row = {
+        let code = code.clone();
+        Memo::new(move |_| row_of(map, &code))
+    };
+    let fill = move || row.with(|r| r.as_ref().map_or(MISSING, |r| r.fill));
+    let description = move || {
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| r.description.clone())
+                .unwrap_or_default()
+        })
+    };
     let is_selected = {
         let code = code.clone();
         move || selected.with(|s| s.as_deref() == Some(code.as_str()))
@@ -324,7 +346,6 @@ fn region_shape(
     let leave = move |_| hovered.set(None);
     let focus = move |_| hovered.set(Some(c2.clone()));
     let click = move |_| select(Some(c3.clone()));
-    let dark = row.class.is_some_and(needs_dark_text);
     if grid {
         let t = tile.unwrap_or(datafrag::geometry::Tile {
             code: code.clone(),
@@ -333,10 +354,20 @@ fn region_shape(
             row: 0,
         });
         let (x, y) = (t.col as f64 * TILE, t.row as f64 * TILE);
-        let index_text = row
-            .figures
-            .index
-            .map_or("n.d.".to_string(), |i| format!("{i:.0}"));
+        let dark = move || {
+            row.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.class)
+                    .is_some_and(needs_dark_text)
+            })
+        };
+        let index_text = move || {
+            row.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.figures.index)
+                    .map_or("n.d.".to_string(), |i| format!("{i:.0}"))
+            })
+        };
         view! {
             <g
                 class="region tile"
@@ -344,7 +375,7 @@ fn region_shape(
                 data-code=code
                 role="button"
                 tabindex="0"
-                aria-label=row.description.clone()
+                aria-label=description
                 aria-pressed=move || if pressed() { "true" } else { "false" }
                 on:click=click
                 on:keydown=on_key
@@ -352,8 +383,8 @@ fn region_shape(
                 on:mouseleave=leave
                 on:focus=focus
             >
-                <title>{row.description.clone()}</title>
-                <rect x=x + 3.0 y=y + 3.0 width=TILE - 6.0 height=TILE - 6.0 rx="6" fill=row.fill></rect>
+                <title>{description}</title>
+                <rect x=x + 3.0 y=y + 3.0 width=TILE - 6.0 height=TILE - 6.0 rx="6" fill=fill></rect>
                 <text class="tile-code" class:dark=dark x=x + TILE / 2.0 y=y + 42.0>{t.short.clone()}</text>
                 <text class="tile-value" class:dark=dark x=x + TILE / 2.0 y=y + 70.0>{index_text}</text>
             </g>
@@ -364,12 +395,12 @@ fn region_shape(
             <path
                 class="region"
                 class:selected=is_selected
-                d=path.unwrap_or_default()
-                fill=row.fill
+                d=path
+                fill=fill
                 data-code=code
                 role="button"
                 tabindex="0"
-                aria-label=row.name.clone()
+                aria-label=name
                 aria-pressed=move || if pressed() { "true" } else { "false" }
                 on:click=click
                 on:keydown=on_key
@@ -377,7 +408,7 @@ fn region_shape(
                 on:mouseleave=leave
                 on:focus=focus
             >
-                <title>{row.description.clone()}</title>
+                <title>{description}</title>
             </path>
         }
         .into_any()

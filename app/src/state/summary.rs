@@ -144,7 +144,8 @@ pub fn contrast(ds: &Dataset, a: usize, b: usize, lang: Lang) -> String {
     match lang {
         Lang::Fr => {
             let mut s = format!(
-                "{na} est plus fragile que {nb} sur {ca} domaine{} sur {n}",
+                "{na} est plus fragile {} sur {ca} domaine{} sur {n}",
+                lang.than_region(nb),
                 if ca > 1 { "s" } else { "" }
             );
             if ca > 0 {
@@ -207,7 +208,7 @@ mod tests {
     fn contrast_counts_both_ways() {
         let ds = dataset();
         let s = contrast(&ds, 1, 0, Lang::Fr);
-        assert_eq!(s, "Bêta est plus fragile que Alpha sur 2 domaines sur 3 (surtout le emploi et le handicap), moins fragile sur 1 (surtout le vieillissement).");
+        assert_eq!(s, "Bêta est plus fragile qu'Alpha sur 2 domaines sur 3 (surtout le emploi et le handicap), moins fragile sur 1 (surtout le vieillissement).");
         let s = contrast(&ds, 0, 2, Lang::En);
         assert!(
             s.starts_with("Alpha is more fragile than Corse in 1 domain of 2"),
