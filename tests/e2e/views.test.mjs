@@ -191,3 +191,48 @@ test('phone (360 px): no horizontal scroll on any view, the table one tap away',
   assert.ok(await page.getByTestId('map-table').isVisible());
   await context.close();
 });
+
+test('every region opens in French and English with its 16 domains and summary', async () => {
+  const codes = ['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
+  const { page, errors, context } = await openView(h, '?view=region&region=11');
+  for (const lang of ['fr', 'en']) {
+    for (const code of codes) {
+      await page.evaluate(([code, lang]) => {
+        history.pushState(null, '', `?view=region&region=${code}${lang === 'en' ? '&lang=en' : ''}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, [code, lang]);
+      await page.waitForFunction(([code]) => document.querySelector('[data-testid="region-picker"]')?.value === code, [code]);
+      assert.equal(await page.locator('details.domain').count(), 16, `${code} ${lang}`);
+      const summary = await page.getByTestId('region-summary').textContent();
+      assert.match(summary, lang === 'fr' ? /moyenne nationale/ : /national average/, `${code} ${lang}`);
+    }
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('touch: a tap on the map selects a region; sources of the measure one tap away', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(h.url + '?indicator=aah');
+  await page.locator('path.region[data-code="76"]').tap();
+  await page.locator('#panel-title', { hasText: 'Occitanie' }).waitFor();
+  assert.equal(await page.evaluate(() => location.search), '?region=76&indicator=aah');
+  await page.getByTestId('measure-sources').locator('summary').tap();
+  assert.match(await page.getByTestId('measure-sources').textContent(), /DREES/);
+  await h.screenshot(page, 'touch-phone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 1920 px screen: no horizontal scroll, the map uses the space', async () => {
+  const { page, errors, context } = await openView(h, '?region=75', { viewport: { width: 1920, height: 1080 } });
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 1920);
+  const box = await page.locator('svg.map').boundingBox();
+  assert.ok(box.width > 700, `map width ${box.width}`);
+  await h.screenshot(page, 'map-1920');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

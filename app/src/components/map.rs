@@ -2,7 +2,7 @@
 //! or tile grid), legend centred on France = 100, a panel for the selected region, the table.
 
 use super::app::Ctx;
-use super::measure::MeasurePicker;
+use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
 use crate::format;
 use crate::i18n::Lang;
@@ -286,6 +286,7 @@ pub fn MapView() -> impl IntoView {
                 <summary>{lang.t("Tableau des valeurs", "Table of values")}</summary>
                 <DataTable table=table lang=lang test_id="map-table" />
             </details>
+            <MeasureSources />
         </section>
     }
 }

@@ -66,3 +66,35 @@ pub fn MeasurePicker() -> impl IntoView {
         </label>
     }
 }
+
+/// The cards of the indicators behind the current measure (its source, year, method), one tap
+/// away under the chart: every number on screen traces to its source.
+#[component]
+pub fn MeasureSources() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let state = ctx.state;
+    let ds = ctx.ds.clone();
+    let cards = move || {
+        let m = state.with(|s| s.measure.clone());
+        let ids: Vec<String> = match &m {
+            Measure::Domain(id) => ds
+                .domains
+                .iter()
+                .find(|d| &d.meta.id == id)
+                .map(|d| d.indicators.clone())
+                .unwrap_or_default(),
+            Measure::Indicator(id) => vec![id.clone()],
+        };
+        ids.into_iter()
+            .filter_map(|id| ds.indicators.iter().find(|i| i.meta.id == id).map(|i| (id, lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string())))
+            .map(|(id, label)| view! { <h3 class="card-title">{label}</h3><super::region::IndicatorCard ds=ds.clone() id=id lang=lang /> })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <details class="table-toggle sources" data-testid="measure-sources">
+            <summary>{lang.t("Sources et méthode de cet indicateur", "Sources and method of this indicator")}</summary>
+            {cards}
+        </details>
+    }
+}

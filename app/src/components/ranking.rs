@@ -1,7 +1,7 @@
 //! The ranking view: the 13 regions ranked on a measure, France marked.
 
 use super::app::Ctx;
-use super::measure::MeasurePicker;
+use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
 use crate::format;
 use crate::i18n::Lang;
@@ -105,6 +105,7 @@ pub fn RankingView() -> impl IntoView {
             <p class="hint">{lang.t("Indice : France métropolitaine = 100 ; plus haut = plus fragile. 1 = région la plus fragile.", "Index: metropolitan France = 100; higher = more fragile. 1 = most fragile region.")}</p>
             <figure class="bars" aria-hidden="true"><ol>{bars}</ol></figure>
             <DataTable table=table lang=lang test_id="ranking-table" />
+            <MeasureSources />
         </section>
     }
 }
