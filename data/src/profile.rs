@@ -4,7 +4,7 @@
 use crate::areas::Areas;
 use crate::index::ranks;
 use crate::model::{ProfileOut, FRANCE};
-use crate::raw::{self, parse_num, read_text, sheet};
+use crate::raw::{self, read_text, sheet, table::CsvTable};
 use crate::seeds::Seeds;
 use crate::{Error, Result};
 use std::collections::BTreeMap;
@@ -20,35 +20,16 @@ type PerArea = BTreeMap<String, f64>;
 
 /// Σ `superficie_km2` of communes (COM and ARM rows, each INSEE code once; COMD excluded) by region.
 pub fn areas_km2(raw_dir: &Path, areas: &Areas) -> Result<PerArea> {
-    let text = read_text(raw_dir, COMPARATEUR)?;
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let h = rdr
-        .headers()
-        .map_err(|e| Error::invalid(COMPARATEUR, 1, "header", e.to_string()))?
-        .clone();
-    let col = |n: &str| {
-        h.iter()
-            .position(|x| x == n)
-            .ok_or_else(|| Error::invalid(COMPARATEUR, 1, n.to_string(), "missing column"))
-    };
+    let t = CsvTable::parse(&read_text(raw_dir, COMPARATEUR)?, COMPARATEUR, b',')?;
     let (cc, cr, ct, cs) = (
-        col("insee_com")?,
-        col("insee_reg")?,
-        col("commune_type")?,
-        col("superficie_km2")?,
+        t.col("insee_com")?,
+        t.col("insee_reg")?,
+        t.col("commune_type")?,
+        t.col("superficie_km2")?,
     );
     let mut seen = std::collections::HashSet::new();
     let mut out = PerArea::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            Error::invalid(
-                COMPARATEUR,
-                e.position().map_or(0, |p| p.line() as usize),
-                "record",
-                e.to_string(),
-            )
-        })?;
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+    for (line, rec) in &t.rows {
         if !matches!(rec.get(ct), Some("COM") | Some("ARM"))
             || !seen.insert(rec.get(cc).unwrap_or("").to_string())
         {
@@ -58,13 +39,9 @@ pub fn areas_km2(raw_dir: &Path, areas: &Areas) -> Result<PerArea> {
         if !areas.region_codes().any(|c| c == region) {
             continue;
         }
-        let s = parse_num(
-            rec.get(cs).unwrap_or(""),
-            COMPARATEUR,
-            line,
-            "superficie_km2",
-        )?
-        .ok_or_else(|| Error::invalid(COMPARATEUR, line, "superficie_km2", "empty"))?;
+        let s = t
+            .num(*line, rec, cs, "superficie_km2")?
+            .ok_or_else(|| Error::invalid(COMPARATEUR, *line, "superficie_km2", "empty"))?;
         *out.entry(region.to_string()).or_default() += s;
     }
     Ok(out)
@@ -163,31 +140,19 @@ fn population(raw_dir: &Path, areas: &Areas, year: &str) -> Result<PerArea> {
 
 /// Regioviz R&D spending (RD_DEP, M€) by region.
 fn rd_spending(raw_dir: &Path) -> Result<PerArea> {
-    let text = read_text(raw_dir, raw::regioviz::DATA)?;
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let h = rdr
-        .headers()
-        .map_err(|e| Error::invalid(raw::regioviz::DATA, 1, "header", e.to_string()))?
-        .clone();
-    let c = h
-        .iter()
-        .position(|x| x == "RD_DEP")
-        .ok_or_else(|| Error::invalid(raw::regioviz::DATA, 1, "RD_DEP", "missing column"))?;
+    let t = CsvTable::parse(
+        &read_text(raw_dir, raw::regioviz::DATA)?,
+        raw::regioviz::DATA,
+        b',',
+    )?;
+    let c = t.col("RD_DEP")?;
     let mut out = PerArea::new();
-    for rec in rdr.records() {
-        let rec =
-            rec.map_err(|e| Error::invalid(raw::regioviz::DATA, 0, "record", e.to_string()))?;
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+    for (line, rec) in &t.rows {
         if let Some((_, insee)) = raw::regioviz::NUTS1
             .iter()
             .find(|(n, _)| Some(*n) == rec.get(0))
         {
-            if let Some(v) = parse_num(
-                rec.get(c).unwrap_or(""),
-                raw::regioviz::DATA,
-                line,
-                "RD_DEP",
-            )? {
+            if let Some(v) = t.num(*line, rec, c, "RD_DEP")? {
                 out.insert(insee.to_string(), v);
             }
         }

@@ -3,7 +3,7 @@
 //! and are left out (metropolitan NUTS-3 only).
 
 use super::regioviz::NUTS1;
-use super::{parse_num, read_text, source_key, Sums};
+use super::{read_text, source_key, table::CsvTable, Sums};
 use crate::areas::Areas;
 use crate::model::{IndicatorMeta, Observation};
 use crate::{Error, Result};
@@ -12,37 +12,17 @@ use std::path::Path;
 pub const FILE: &str = "jrc-nutsconverter-artif/n3_cm_v2016_v2021.csv";
 
 pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
-    let text = read_text(raw, FILE)?;
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::invalid(FILE, 1, "header", e.to_string()))?
-        .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Error::invalid(FILE, 1, name.to_string(), "missing column"))
-    };
+    let t = CsvTable::parse(&read_text(raw, FILE)?, FILE, b',')?;
     let (ccode, carea, c12, c18) = (
-        col("code_v2016")?,
-        col("areaKm")?,
-        col("artif_surf12")?,
-        col("artif_surf18")?,
+        t.col("code_v2016")?,
+        t.col("areaKm")?,
+        t.col("artif_surf12")?,
+        t.col("artif_surf18")?,
     );
     let mut share = Sums::default();
     let mut growth = Sums::default();
     let mut seen = std::collections::BTreeSet::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            Error::invalid(
-                FILE,
-                e.position().map_or(0, |p| p.line() as usize),
-                "record",
-                e.to_string(),
-            )
-        })?;
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+    for (line, rec) in &t.rows {
         let code = rec.get(ccode).unwrap_or("");
         let Some((_, region)) = NUTS1
             .iter()
@@ -53,14 +33,14 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
         if !seen.insert(code.to_string()) {
             return Err(Error::invalid(
                 FILE,
-                line,
+                *line,
                 "code_v2016",
                 format!("duplicate NUTS-3 {code}"),
             ));
         }
         let num = |c: usize, f: &str| {
-            parse_num(rec.get(c).unwrap_or(""), FILE, line, f)?
-                .ok_or_else(|| Error::invalid(FILE, line, f.to_string(), "missing value"))
+            t.num(*line, rec, c, f)?
+                .ok_or_else(|| Error::invalid(FILE, *line, f, "missing value"))
         };
         let (area_km2, a12, a18) = (
             num(carea, "areaKm")?,

@@ -11,6 +11,7 @@ pub mod pch;
 pub mod regioviz;
 pub mod sheet;
 pub mod ssmsi;
+pub mod table;
 
 use crate::areas::Areas;
 use crate::model::{IndicatorMeta, Observation, FRANCE};

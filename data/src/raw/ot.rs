@@ -3,7 +3,7 @@
 //! portrait workbook; an EPCI's region comes from its `dep` through the COG, never from the
 //! workbook's `reg` column, which codes the 14 Marne EPCIs as Hauts-de-France (SOURCES.md §5).
 
-use super::{parse_num, read_text, sheet, source_key, Sums};
+use super::{read_text, sheet, source_key, table::CsvTable, Sums};
 use crate::areas::Areas;
 use crate::model::{IndicatorMeta, Observation};
 use crate::{Error, Result};
@@ -73,47 +73,18 @@ pub fn epcis(raw: &Path, areas: &Areas) -> Result<HashMap<String, Epci>> {
 
 pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
     let epcis = epcis(raw, areas)?;
-    let text = read_text(raw, DATA)?;
-    if !text.lines().next().unwrap_or("").contains(';') {
-        return Err(Error::invalid(
-            DATA,
-            1,
-            "separator",
-            "expected `;`-separated columns",
-        ));
-    }
+    let t = CsvTable::parse(&read_text(raw, DATA)?, DATA, b';')?;
+    let ce = t.col("epci2018")?;
     let mut out = Vec::new();
     for meta in metas {
         let field = source_key(meta, "ot").unwrap_or_default();
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .from_reader(text.as_bytes());
-        let headers = rdr
-            .headers()
-            .map_err(|e| Error::invalid(DATA, 1, "header", e.to_string()))?
-            .clone();
-        let col = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .ok_or_else(|| Error::invalid(DATA, 1, name.to_string(), "missing column"))
-        };
-        let (ce, cv) = (col("epci2018")?, col(field)?);
+        let cv = t.col(field)?;
         let mut sums = Sums::default();
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| {
-                Error::invalid(
-                    DATA,
-                    e.position().map_or(0, |p| p.line() as usize),
-                    "record",
-                    e.to_string(),
-                )
-            })?;
-            let line = rec.position().map_or(0, |p| p.line() as usize);
+        for (line, rec) in &t.rows {
             let Some(epci) = epcis.get(rec.get(ce).unwrap_or("").trim()) else {
                 continue;
             };
-            if let Some(v) = parse_num(rec.get(cv).unwrap_or(""), DATA, line, field)? {
+            if let Some(v) = t.num(*line, rec, cv, field)? {
                 sums.add(&epci.region, v * epci.population, epci.population);
             }
         }

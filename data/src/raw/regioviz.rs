@@ -2,7 +2,7 @@
 //! Every indicator is `id1 / id2 (× 100)` of two stocks (REGIOVIZ_META.csv), so France
 //! métropolitaine is Σ id1 / Σ id2 over the 13 regions.
 
-use super::{parse_num, read_text, source_key, Sums};
+use super::{read_text, source_key, table::CsvTable, Sums};
 use crate::areas::Areas;
 use crate::model::{IndicatorMeta, Observation};
 use crate::{Error, Result};
@@ -36,28 +36,15 @@ struct Formula {
 }
 
 fn formulas(text: &str) -> Result<HashMap<String, Formula>> {
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::invalid(META, 1, "header", e.to_string()))?
-        .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Error::invalid(META, 1, name, "missing column"))
-    };
-    let (ci, c1, c2, cf) = (col("id")?, col("id1")?, col("id2")?, col("Formula")?);
+    let t = CsvTable::parse(text, META, b',')?;
+    let (ci, c1, c2, cf) = (
+        t.col("id")?,
+        t.col("id1")?,
+        t.col("id2")?,
+        t.col("Formula")?,
+    );
     let mut out = HashMap::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            Error::invalid(
-                META,
-                e.position().map_or(0, |p| p.line() as usize),
-                "record",
-                e.to_string(),
-            )
-        })?;
+    for (_, rec) in &t.rows {
         let factor = match rec.get(cf).unwrap_or("").trim() {
             "id1/id2" => 1.0,
             "id1/id2*100" => 100.0,
@@ -77,26 +64,7 @@ fn formulas(text: &str) -> Result<HashMap<String, Formula>> {
 
 pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
     let formulas = formulas(&read_text(raw, META)?)?;
-    let text = read_text(raw, DATA)?;
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::invalid(DATA, 1, "header", e.to_string()))?
-        .clone();
-    let records: Vec<(usize, csv::StringRecord)> = rdr
-        .records()
-        .map(|r| {
-            r.map(|rec| (rec.position().map_or(0, |p| p.line() as usize), rec))
-                .map_err(|e| {
-                    Error::invalid(
-                        DATA,
-                        e.position().map_or(0, |p| p.line() as usize),
-                        "record",
-                        e.to_string(),
-                    )
-                })
-        })
-        .collect::<Result<_>>()?;
+    let t = CsvTable::parse(&read_text(raw, DATA)?, DATA, b',')?;
     let mut out = Vec::new();
     for meta in metas {
         let key = source_key(meta, "regioviz").ok_or_else(|| {
@@ -115,21 +83,16 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
                 format!("no formula for {key} (indicator {})", meta.id),
             )
         })?;
-        let col = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .ok_or_else(|| Error::invalid(DATA, 1, name.to_string(), "missing column"))
-        };
-        let (c1, c2) = (col(&f.id1)?, col(&f.id2)?);
+        let (c1, c2) = (t.col(&f.id1)?, t.col(&f.id2)?);
         let mut sums = Sums::default();
-        for (line, rec) in &records {
+        for (line, rec) in &t.rows {
             let Some((_, insee)) = NUTS1.iter().find(|(n, _)| Some(*n) == rec.get(0)) else {
                 continue;
             };
-            let n = parse_num(rec.get(c1).unwrap_or(""), DATA, *line, &f.id1)?;
-            let d = parse_num(rec.get(c2).unwrap_or(""), DATA, *line, &f.id2)?;
-            if let (Some(n), Some(d)) = (n, d) {
+            if let (Some(n), Some(d)) = (
+                t.num(*line, rec, c1, &f.id1)?,
+                t.num(*line, rec, c2, &f.id2)?,
+            ) {
                 sums.add(insee, n, d);
             }
         }
