@@ -13,7 +13,7 @@ pub const INSET_REGION: &str = "11";
 /// of Brittany and west of the Cotentin, empty at this projection and width.
 pub const INSET_BOX: [f64; 2] = [205.0, 190.0];
 /// Decimals kept in path coordinates (0.1 unit at 1 000 units wide is below a pixel).
-pub const PATH_DIGITS: usize = 1;
+pub const PATH_DIGITS: u32 = 1;
 
 /// The runtime geometry file (`assets/data/regions.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +66,8 @@ pub struct RegionShape {
     pub path: String,
     /// Bounding box in viewBox units: `[x, y, width, height]`.
     pub bbox: [f64; 4],
+    /// Where its label goes: the pole of inaccessibility of its largest polygon.
+    pub label: [f64; 2],
 }
 
 #[cfg(feature = "pipeline")]
@@ -128,7 +130,19 @@ pub fn build_map(
             RegionShape {
                 code: r.code.clone(),
                 name: r.nom.clone(),
-                path: geofrag::path::polygons_to_path(&screen.polygons, PATH_DIGITS),
+                path: geofrag::path::compact_path(&screen.polygons, PATH_DIGITS),
+                label: {
+                    let largest = screen
+                        .polygons
+                        .iter()
+                        .max_by(|a, b| {
+                            geofrag::area::polygon_area(a)
+                                .total_cmp(&geofrag::area::polygon_area(b))
+                        })
+                        .expect("a region has a polygon");
+                    let p = geofrag::label::pole_of_inaccessibility(largest, 0.5);
+                    [round(p[0]), round(p[1])]
+                },
                 bbox: [
                     round(b.min[0]),
                     round(b.min[1]),
@@ -150,7 +164,7 @@ pub fn build_map(
         let enlarged = screen.map_points(|p| t.apply(p));
         InsetShape {
             code: f.code.clone(),
-            path: geofrag::path::polygons_to_path(&enlarged.polygons, PATH_DIGITS),
+            path: geofrag::path::compact_path(&enlarged.polygons, PATH_DIGITS),
             frame: [frame.min[0], frame.min[1], frame.width(), frame.height()],
             scale: round(t.scale),
             leader: [

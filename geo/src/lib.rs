@@ -9,6 +9,7 @@ pub mod error;
 pub mod features;
 pub mod fit;
 pub mod inset;
+pub mod label;
 pub mod lambert93;
 pub mod path;
 pub mod tilegrid;
