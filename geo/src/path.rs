@@ -166,7 +166,7 @@ mod tests {
             })
             .collect();
         let poly = Polygon { rings: vec![ring] };
-        let compact = compact_path(&[poly.clone()], 1);
+        let compact = compact_path(std::slice::from_ref(&poly), 1);
         let absolute = polygons_to_path(&[poly], 1);
         // Decode the compact form: M x y, then relative pairs.
         let body = compact.trim_start_matches('M').trim_end_matches('z');
