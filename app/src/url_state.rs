@@ -407,3 +407,118 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    //! Hostile or broken URLs: thousands of random and adversarial query strings each open a
+    //! sensible view (valid ids only, 2–4 compared regions), and the link written back for that
+    //! view reopens exactly it.
+    use super::*;
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+            xs[(self.next() % xs.len() as u64) as usize]
+        }
+    }
+
+    const PIECES: [&str; 40] = [
+        "view",
+        "region",
+        "regions",
+        "domain",
+        "indicator",
+        "layout",
+        "lang",
+        "utm",
+        "",
+        "=",
+        "&",
+        "?",
+        "%",
+        "%2",
+        "%ZZ",
+        "%E0%A4%A",
+        "%00",
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "javascript:",
+        "75",
+        "76",
+        "11",
+        "94",
+        "99",
+        "2A",
+        "-1",
+        "1e308",
+        "NaN",
+        "map",
+        "region",
+        "compare",
+        "en",
+        "fr",
+        "grid",
+        "emploi",
+        "aah",
+        ",",
+        ",,",
+        "é",
+    ];
+
+    fn catalog() -> Catalog {
+        Catalog {
+            regions: [
+                "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
+            ]
+            .map(String::from)
+            .to_vec(),
+            domains: vec!["emploi".into(), "sante".into()],
+            indicators: vec!["aah".into()],
+        }
+    }
+
+    #[test]
+    fn five_thousand_hostile_queries_open_sensible_views() {
+        let c = catalog();
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for i in 0..5000 {
+            let mut q = String::new();
+            let parts = 1 + rng.next() % 12;
+            for _ in 0..parts {
+                q.push_str(rng.pick(&PIECES));
+                if rng.next() % 3 == 0 {
+                    q.push(char::from_u32((rng.next() % 0x2FF) as u32).unwrap_or('x'));
+                }
+            }
+            if i % 7 == 0 {
+                q = "region=".to_string() + &"9".repeat((rng.next() % 5000) as usize);
+            }
+            let (s, notices) = parse(&q, &c);
+            if let Some(r) = &s.region {
+                assert!(c.regions.contains(r), "{q:?}");
+            }
+            assert!(s.view != View::Region || s.region.is_some(), "{q:?}");
+            assert!(
+                (2..=4).contains(&s.compare.len())
+                    && s.compare.iter().all(|r| c.regions.contains(r)),
+                "{q:?}"
+            );
+            match &s.measure {
+                Measure::Domain(d) => assert!(c.domains.contains(d), "{q:?}"),
+                Measure::Indicator(d) => assert!(c.indicators.contains(d), "{q:?}"),
+            }
+            for n in &notices {
+                let m = n.message(Lang::Fr);
+                assert!(m.chars().count() < 200 && !m.contains('\u{0}'), "{q:?}");
+            }
+            let link = to_query(&s, &c);
+            assert_eq!(parse(&link, &c), (s, vec![]), "{q:?} → {link:?}");
+        }
+    }
+}
