@@ -492,11 +492,11 @@ mod fuzz {
             let parts = 1 + rng.next() % 12;
             for _ in 0..parts {
                 q.push_str(rng.pick(&PIECES));
-                if rng.next() % 3 == 0 {
+                if rng.next().is_multiple_of(3) {
                     q.push(char::from_u32((rng.next() % 0x2FF) as u32).unwrap_or('x'));
                 }
             }
-            if i % 7 == 0 {
+            if i.is_multiple_of(7) {
                 q = "region=".to_string() + &"9".repeat((rng.next() % 5000) as usize);
             }
             let (s, notices) = parse(&q, &c);
