@@ -487,7 +487,7 @@ mod fuzz {
     fn five_thousand_hostile_queries_open_sensible_views() {
         let c = catalog();
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        for i in 0..5000 {
+        for i in 0..5000u32 {
             let mut q = String::new();
             let parts = 1 + rng.next() % 12;
             for _ in 0..parts {
