@@ -38,8 +38,11 @@ fn committed_geometry_has_the_13_regions() {
         ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]
     );
     for r in &map.regions {
+        // Compact paths: an absolute M, relative steps, z per ring; a label inside the box.
+        let [lx, ly] = r.label;
+        assert!(lx >= r.bbox[0] && lx <= r.bbox[0] + r.bbox[2] && ly >= r.bbox[1] && ly <= r.bbox[1] + r.bbox[3], "{} label", r.code);
         assert!(
-            r.path.starts_with('M') && r.path.ends_with('Z'),
+            r.path.starts_with('M') && r.path.ends_with('z'),
             "{}",
             r.code
         );
