@@ -40,7 +40,14 @@ fn committed_geometry_has_the_13_regions() {
     for r in &map.regions {
         // Compact paths: an absolute M, relative steps, z per ring; a label inside the box.
         let [lx, ly] = r.label;
-        assert!(lx >= r.bbox[0] && lx <= r.bbox[0] + r.bbox[2] && ly >= r.bbox[1] && ly <= r.bbox[1] + r.bbox[3], "{} label", r.code);
+        assert!(
+            lx >= r.bbox[0]
+                && lx <= r.bbox[0] + r.bbox[2]
+                && ly >= r.bbox[1]
+                && ly <= r.bbox[1] + r.bbox[3],
+            "{} label",
+            r.code
+        );
         assert!(
             r.path.starts_with('M') && r.path.ends_with('z'),
             "{}",
