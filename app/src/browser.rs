@@ -18,13 +18,34 @@ pub fn push_query(query: &str) {
     }
 }
 
-/// Removes the static "loading" placeholder of index.html once the app runs.
+/// Hides the static "loading" placeholder of index.html once the app runs (it stays in the
+/// page, empty, so that a later fatal error can show its message there).
 pub fn mark_started() {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {
-        el.remove();
+        el.set_inner_html("");
+        let _ = el.set_attribute("hidden", "");
+    }
+}
+
+/// Shows the failure message of boot.js in place of the app.
+pub fn show_fatal(reason: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(boot) = doc.get_element_by_id("boot") else {
+        return;
+    };
+    let _ = boot.remove_attribute("hidden");
+    let _ = boot.set_attribute("role", "alert");
+    let _ = boot.set_attribute("class", "boot error");
+    boot.set_text_content(Some(&format!(
+        "Le tableau de bord s'est arrêté ({reason}). Rechargez la page pour réessayer."
+    )));
+    if let Some(body) = doc.body() {
+        let _ = body.insert_before(&boot, body.first_child().as_ref());
     }
 }
 

@@ -18,7 +18,12 @@ mod components;
 /// Mounts the dashboard into `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic logs to the console and shows the French failure message (boot.js), never a
+    // silently frozen page.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_fatal("erreur interne de l'application");
+    }));
     browser::mark_started();
     leptos::mount::mount_to_body(components::App);
 }
