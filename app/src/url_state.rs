@@ -471,17 +471,7 @@ mod fuzz {
         "é",
     ];
 
-    fn catalog() -> Catalog {
-        Catalog {
-            regions: [
-                "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
-            ]
-            .map(String::from)
-            .to_vec(),
-            domains: vec!["emploi".into(), "sante".into()],
-            indicators: vec!["aah".into()],
-        }
-    }
+    use super::tests::catalog;
 
     #[test]
     fn five_thousand_hostile_queries_open_sensible_views() {
