@@ -292,7 +292,7 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
 mod tests {
     use super::*;
 
-    fn catalog() -> Catalog {
+    pub(super) fn catalog() -> Catalog {
         Catalog {
             regions: [
                 "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
