@@ -61,26 +61,20 @@ pub fn observations(
     obs.extend(raw::ssmsi::read(raw_dir, areas, &by("ssmsi"))?);
     obs.extend(raw::jrc::read(raw_dir, areas, &by("jrc"))?);
     obs.extend(raw::ot::read(raw_dir, areas, &by("ot"))?);
+    // Recipients at 31 December of year N over the population at 1 January of N + 1.
+    let elp_after = |m: &IndicatorMeta| -> Result<raw::elp::Elp> {
+        let year: i32 = m.year.parse().map_err(|_| {
+            Error::invalid(INDICATORS, 0, "year", format!("{}: a year is needed", m.id))
+        })?;
+        raw::elp::read(raw_dir, areas, &(year + 1).to_string())
+    };
     let aah = by("aah");
-    if !aah.is_empty() {
-        // Recipients at 31 December of year N over the population at 1 January of N + 1.
-        let next: i32 = aah[0]
-            .year
-            .parse::<i32>()
-            .map_err(|_| Error::invalid(INDICATORS, 0, "year", "AAH year must be a year"))?
-            + 1;
-        let elp = raw::elp::read(raw_dir, areas, &next.to_string())?;
-        obs.extend(raw::aah::read(raw_dir, areas, &aah, &elp)?);
+    if let Some(first) = aah.first() {
+        obs.extend(raw::aah::read(raw_dir, areas, &aah, &elp_after(first)?)?);
     }
     let pch = by("pch");
-    if !pch.is_empty() {
-        let next: i32 = pch[0]
-            .year
-            .parse::<i32>()
-            .map_err(|_| Error::invalid(INDICATORS, 0, "year", "PCH year must be a year"))?
-            + 1;
-        let elp = raw::elp::read(raw_dir, areas, &next.to_string())?;
-        obs.extend(raw::pch::read(raw_dir, areas, &pch, &elp)?);
+    if let Some(first) = pch.first() {
+        obs.extend(raw::pch::read(raw_dir, areas, &pch, &elp_after(first)?)?);
     }
     for m in by("elp") {
         let elp = raw::elp::read(raw_dir, areas, &m.year)?;

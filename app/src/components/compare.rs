@@ -82,7 +82,8 @@ pub fn CompareView() -> impl IntoView {
     let ds = ctx.ds.clone();
     let cs = {
         let ds = ds.clone();
-        Memo::new(move |_| state.with(|s| compare_state(&ds, &s.compare, s.lang)))
+        let key = Memo::new(move |_| state.with(|s| (s.compare.clone(), s.lang)));
+        Memo::new(move |_| key.with(|(c, l)| compare_state(&ds, c, *l)))
     };
     let set_slot = move |slot: usize, code: Option<String>| {
         let mut s = state.get_untracked();

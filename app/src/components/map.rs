@@ -89,7 +89,9 @@ pub fn MapView() -> impl IntoView {
     let ds = ctx.ds.clone();
     let map = {
         let ds = ds.clone();
-        Memo::new(move |_| state.with(|s| map_state(&ds, &s.measure, s.lang)))
+        // Keyed on what the map shows, so that selecting a region does not recompute it.
+        let key = Memo::new(move |_| state.with(|s| (s.measure.clone(), s.lang)));
+        Memo::new(move |_| key.with(|(m, l)| map_state(&ds, m, *l)))
     };
     // The region under the pointer or the keyboard focus, shown in the info line.
     let hovered: RwSignal<Option<String>> = RwSignal::new(None);

@@ -68,7 +68,8 @@ pub fn RankingView() -> impl IntoView {
     let lang = ctx.lang();
     let state = ctx.state;
     let ds = ctx.ds.clone();
-    let rs = Memo::new(move |_| state.with(|s| ranking_state(&ds, &s.measure, s.lang)));
+    let key = Memo::new(move |_| state.with(|s| (s.measure.clone(), s.lang)));
+    let rs = Memo::new(move |_| key.with(|(m, l)| ranking_state(&ds, m, *l)));
     let table = Signal::derive(move || {
         rs.with(|r| r.as_ref().map(|r| table_of(r, lang)).unwrap_or_default())
     });
