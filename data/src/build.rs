@@ -1,7 +1,7 @@
 //! The whole pipeline: raw files and metadata in, every generated output out (in memory).
 
 use crate::areas::Areas;
-use crate::geometry::build_map;
+use crate::geometry::{build_departements, build_map};
 use crate::model::{Area, IndicatorMeta, Observation};
 use crate::output::Output;
 use crate::regions::metro_regions;
@@ -10,6 +10,7 @@ use std::path::Path;
 
 /// Paths of the raw inputs, relative to the raw folder (../shared/data/raw).
 pub const RAW_REGIONS_GEOJSON: &str = "geo/regions-version-simplifiee.geojson";
+pub const RAW_DEPARTEMENTS_GEOJSON: &str = "geo/departements-version-simplifiee.geojson";
 pub const RAW_COG_REGIONS: &str = "decoupage-administratif/v6.0.0-regions.json";
 pub const RAW_COG_DEPARTEMENTS: &str = "decoupage-administratif/v6.0.0-departements.json";
 
@@ -23,6 +24,7 @@ pub const SEEDS: &str = "seeds/deck_facts.toml";
 
 /// Generated outputs, relative to the project root.
 pub const OUT_MAP: &str = "assets/data/regions.json";
+pub const OUT_DEPARTEMENTS: &str = "data/departements.json";
 pub const OUT_TIDY: &str = "data/indicators.csv";
 pub const OUT_DATASET: &str = "assets/data/dataset.json";
 pub const OUT_PROFILES: &str = "data/profiles.csv";
@@ -30,6 +32,23 @@ pub const OUT_PROFILES: &str = "data/profiles.csv";
 fn read(dir: &Path, rel: &str) -> Result<String> {
     let path = dir.join(rel);
     std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
+}
+
+/// Where the outlines come from, written into the geometry files.
+pub const GEO_SOURCE: &str = "IGN, Admin Express COG 2018, départements (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte ; régions par fusion des départements ; noms et codes : INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)";
+
+/// The départements and the regions dissolved from them, simplified once (see `layers`).
+pub fn layers(raw_dir: &Path, areas: &Areas) -> Result<crate::layers::Layers> {
+    layers_with(raw_dir, areas, crate::layers::TOLERANCE)
+}
+
+/// [`layers`] at another tolerance (viewBox units).
+pub fn layers_with(raw_dir: &Path, areas: &Areas, tolerance: f64) -> Result<crate::layers::Layers> {
+    let deps = geofrag::read_features(
+        &read(raw_dir, RAW_DEPARTEMENTS_GEOJSON)?,
+        RAW_DEPARTEMENTS_GEOJSON,
+    )?;
+    crate::layers::build_with(&deps, areas, RAW_DEPARTEMENTS_GEOJSON, tolerance)
 }
 
 /// Reads the areas (COG) from the raw folder.
@@ -106,14 +125,14 @@ pub fn observations(
 /// Reads the raw folder and the metadata; returns every generated file, validated; writes nothing.
 pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     let areas = areas(raw_dir)?;
-    let features =
-        geofrag::read_features(&read(raw_dir, RAW_REGIONS_GEOJSON)?, RAW_REGIONS_GEOJSON)?;
+    let layers = layers(raw_dir, &areas)?;
     let map = build_map(
-        &features,
+        &layers,
         &areas.regions,
-        RAW_REGIONS_GEOJSON,
-        "IGN, Admin Express COG 2018 (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte ; noms et codes : INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)",
+        RAW_DEPARTEMENTS_GEOJSON,
+        GEO_SOURCE,
     )?;
+    let departements = build_departements(&layers, GEO_SOURCE);
     let domains = meta::domains(&read(root, DOMAINS)?, DOMAINS)?;
     let metas = meta::indicators(&read(root, INDICATORS)?, INDICATORS, &domains)?;
     let codes: Vec<&str> = areas.region_codes().collect();
@@ -180,6 +199,10 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
         Output {
             path: OUT_MAP.into(),
             bytes: json(&map),
+        },
+        Output {
+            path: OUT_DEPARTEMENTS.into(),
+            bytes: json(&departements),
         },
         Output {
             path: OUT_TIDY.into(),

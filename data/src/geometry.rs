@@ -70,111 +70,151 @@ pub struct RegionShape {
     pub label: [f64; 2],
 }
 
+/// The départements' geometry (`data/departements.json`): the base of a later drill-down, on the
+/// same viewBox as the regions' map. Not loaded by the app today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DepartementsGeometry {
+    pub generated_by: String,
+    pub source: String,
+    pub projection: String,
+    pub width: f64,
+    pub height: f64,
+    pub departements: Vec<DepartementShape>,
+}
+
+/// One département: its region and its outline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DepartementShape {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    pub path: String,
+    pub bbox: [f64; 4],
+    pub label: [f64; 2],
+}
+
 #[cfg(feature = "pipeline")]
-/// Builds the map geometry from the GeoJSON features and the COG's list of regions.
-/// Every COG region must have exactly one feature and every feature must be a COG region.
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+#[cfg(feature = "pipeline")]
+/// Bounding box and label anchor (pole of inaccessibility of the largest polygon).
+fn bbox_label(polygons: &[geofrag::Polygon]) -> ([f64; 4], [f64; 2]) {
+    use geofrag::area::polygon_area;
+    let b = geofrag::Bbox::of(polygons.iter().flat_map(|p| p.rings.iter().flatten()));
+    let largest = polygons
+        .iter()
+        .max_by(|a, b| polygon_area(a).total_cmp(&polygon_area(b)))
+        .expect("an area has a polygon");
+    let p = geofrag::label::pole_of_inaccessibility(largest, 0.5);
+    (
+        [
+            round(b.min[0]),
+            round(b.min[1]),
+            round(b.width()),
+            round(b.height()),
+        ],
+        [round(p[0]), round(p[1])],
+    )
+}
+
+#[cfg(feature = "pipeline")]
+/// The départements' file from the layers.
+pub fn build_departements(layers: &crate::layers::Layers, source: &str) -> DepartementsGeometry {
+    DepartementsGeometry {
+        generated_by: crate::GENERATED_BY.into(),
+        source: source.into(),
+        projection: "Lambert-93 (EPSG:2154)".into(),
+        width: MAP_WIDTH,
+        height: round(layers.height),
+        departements: layers
+            .departements
+            .iter()
+            .map(|d| {
+                let (bbox, label) = bbox_label(&d.polygons);
+                DepartementShape {
+                    code: d.code.clone(),
+                    name: d.name.clone(),
+                    region: d.region.clone(),
+                    path: geofrag::path::compact_path(&d.polygons, PATH_DIGITS),
+                    bbox,
+                    label,
+                }
+            })
+            .collect(),
+    }
+}
+
+#[cfg(feature = "pipeline")]
+/// Builds the map geometry from the layers and the COG's list of regions: every COG region must
+/// be drawn. The inset is drawn from the unsimplified outline (it is enlarged).
 pub fn build_map(
-    features: &[geofrag::Feature],
+    layers: &crate::layers::Layers,
     cog: &[crate::regions::CogRegion],
     geo_file: &str,
     source: &str,
 ) -> crate::Result<MapGeometry> {
-    for (i, f) in features.iter().enumerate() {
-        if !cog.iter().any(|r| r.code == f.code) {
-            return Err(Error::invalid(
-                geo_file,
-                0,
-                "code",
-                format!("feature #{i}: unknown region code {:?}", f.code),
-            ));
-        }
-        if features[..i].iter().any(|g| g.code == f.code) {
-            return Err(Error::invalid(
-                geo_file,
-                0,
-                "code",
-                format!("feature #{i}: duplicate region code {:?}", f.code),
-            ));
-        }
-    }
-    if let Some(missing) = cog
-        .iter()
-        .find(|r| !features.iter().any(|f| f.code == r.code))
-    {
-        return Err(Error::invalid(
-            geo_file,
-            0,
-            "code",
-            format!("region {} ({}) has no feature", missing.code, missing.nom),
-        ));
-    }
     use crate::{Error, GENERATED_BY};
-    use geofrag::{Bbox, Feature, Fit, Lambert93};
-    let proj = Lambert93::new();
-    let projected: Vec<Feature> = features
+    use geofrag::Bbox;
+    let mut regions = Vec::with_capacity(cog.len());
+    for r in cog {
+        let area = layers
+            .regions
+            .iter()
+            .find(|a| a.code == r.code)
+            .ok_or_else(|| {
+                Error::invalid(
+                    geo_file,
+                    0,
+                    "code",
+                    format!("region {} ({}) has no département", r.code, r.nom),
+                )
+            })?;
+        let (bbox, label) = bbox_label(&area.polygons);
+        regions.push(RegionShape {
+            code: r.code.clone(),
+            name: r.nom.clone(),
+            path: geofrag::path::compact_path(&area.polygons, PATH_DIGITS),
+            bbox,
+            label,
+        });
+    }
+    let inset = layers
+        .source_regions
         .iter()
-        .map(|f| f.map_points(|p| proj.forward(p)))
-        .collect();
-    let extent = Bbox::of(projected.iter().flat_map(|f| f.points()));
-    let fit = Fit::to_width(extent, MAP_WIDTH, MAP_PADDING);
-    let round = |v: f64| (v * 10.0).round() / 10.0;
-    let mut regions: Vec<RegionShape> = cog
-        .iter()
-        .map(|r| {
-            let f = projected
+        .find(|a| a.code == INSET_REGION)
+        .map(|a| {
+            let b = Bbox::of(a.polygons.iter().flat_map(|p| p.rings.iter().flatten()));
+            let frame = Bbox {
+                min: [MAP_PADDING, MAP_PADDING],
+                max: [INSET_BOX[0], INSET_BOX[1]],
+            };
+            let t = geofrag::inset::Inset::fit(b, frame, 8.0);
+            let enlarged: Vec<geofrag::Polygon> = a
+                .polygons
                 .iter()
-                .find(|f| f.code == r.code)
-                .expect("checked above");
-            let screen = f.map_points(|p| fit.apply(p));
-            let b = Bbox::of(screen.points());
-            RegionShape {
-                code: r.code.clone(),
-                name: r.nom.clone(),
-                path: geofrag::path::compact_path(&screen.polygons, PATH_DIGITS),
-                label: {
-                    let largest = screen
-                        .polygons
+                .map(|p| geofrag::Polygon {
+                    rings: p
+                        .rings
                         .iter()
-                        .max_by(|a, b| {
-                            geofrag::area::polygon_area(a)
-                                .total_cmp(&geofrag::area::polygon_area(b))
-                        })
-                        .expect("a region has a polygon");
-                    let p = geofrag::label::pole_of_inaccessibility(largest, 0.5);
-                    [round(p[0]), round(p[1])]
-                },
-                bbox: [
+                        .map(|r| r.iter().map(|&q| t.apply(q)).collect())
+                        .collect(),
+                })
+                .collect();
+            InsetShape {
+                code: a.code.clone(),
+                path: geofrag::path::compact_path(&enlarged, PATH_DIGITS),
+                frame: [frame.min[0], frame.min[1], frame.width(), frame.height()],
+                scale: round(t.scale),
+                leader: [
+                    round(frame.max[0]),
+                    round(frame.max[1] * 0.6),
                     round(b.min[0]),
-                    round(b.min[1]),
-                    round(b.width()),
-                    round(b.height()),
+                    round((b.min[1] + b.max[1]) / 2.0),
                 ],
             }
-        })
-        .collect();
-    regions.sort_by(|a, b| a.code.cmp(&b.code));
-    let inset = projected.iter().find(|f| f.code == INSET_REGION).map(|f| {
-        let screen = f.map_points(|p| fit.apply(p));
-        let b = Bbox::of(screen.points());
-        let frame = Bbox {
-            min: [MAP_PADDING, MAP_PADDING],
-            max: [INSET_BOX[0], INSET_BOX[1]],
-        };
-        let t = geofrag::inset::Inset::fit(b, frame, 8.0);
-        let enlarged = screen.map_points(|p| t.apply(p));
-        InsetShape {
-            code: f.code.clone(),
-            path: geofrag::path::compact_path(&enlarged.polygons, PATH_DIGITS),
-            frame: [frame.min[0], frame.min[1], frame.width(), frame.height()],
-            scale: round(t.scale),
-            leader: [
-                round(frame.max[0]),
-                round(frame.max[1] * 0.6),
-                round(b.min[0]),
-                round((b.min[1] + b.max[1]) / 2.0),
-            ],
-        }
-    });
+        });
     let tiles = geofrag::tilegrid::TILES
         .iter()
         .map(|(code, short, col, row)| Tile {
@@ -190,7 +230,7 @@ pub fn build_map(
         source: source.into(),
         projection: "Lambert-93 (EPSG:2154)".into(),
         width: MAP_WIDTH,
-        height: round(fit.size[1]),
+        height: round(layers.height),
         regions,
         inset,
         grid: [gc, gr],

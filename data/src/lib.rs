@@ -15,6 +15,8 @@ pub mod build;
 #[cfg(feature = "pipeline")]
 pub mod dataset;
 #[cfg(feature = "pipeline")]
+pub mod layers;
+#[cfg(feature = "pipeline")]
 pub mod meta;
 #[cfg(feature = "pipeline")]
 pub mod output;

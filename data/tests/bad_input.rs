@@ -148,14 +148,11 @@ fn pipeline_command_fails_whole_on_an_invalid_feature() {
         }
     }
     std::fs::create_dir_all(bad_raw.join("geo")).unwrap();
-    let geo = std::fs::read_to_string(raw.join("geo/regions-version-simplifiee.geojson")).unwrap();
-    let broken = geo.replacen("\"nom\":\"Corse\"", "\"nom\":\"\"", 1);
+    let file = "geo/departements-version-simplifiee.geojson";
+    let geo = std::fs::read_to_string(raw.join(file)).unwrap();
+    let broken = geo.replacen("\"nom\":\"Aisne\"", "\"nom\":\"\"", 1);
     assert_ne!(geo, broken);
-    std::fs::write(
-        bad_raw.join("geo/regions-version-simplifiee.geojson"),
-        broken,
-    )
-    .unwrap();
+    std::fs::write(bad_raw.join(file), broken).unwrap();
     std::fs::create_dir_all(out_root.join("data")).unwrap();
     for f in ["data/domains.toml", "data/indicators.toml"] {
         std::fs::copy(root().join(f), out_root.join(f)).unwrap();
@@ -171,7 +168,7 @@ fn pipeline_command_fails_whole_on_an_invalid_feature() {
     assert!(!out.status.success());
     assert!(
         stderr.contains(
-            "geo/regions-version-simplifiee.geojson: feature #12: nom: expected a non-empty string"
+            "geo/departements-version-simplifiee.geojson: feature #1: nom: expected a non-empty string"
         ),
         "{stderr}"
     );

@@ -17,6 +17,9 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    /// Arcs that do not form closed rings, or a hole outside every outer ring.
+    #[error("topology of {code}: {message}")]
+    Topology { code: String, message: String },
 }
 
 /// `Result` with geo/'s error.

@@ -12,7 +12,9 @@ pub mod inset;
 pub mod label;
 pub mod lambert93;
 pub mod path;
+pub mod simplify;
 pub mod tilegrid;
+pub mod topology;
 
 pub use error::{Error, Result};
 pub use features::{read_features, Feature, Polygon, Ring};
