@@ -67,3 +67,15 @@ pub fn scroll_top_if_view_changed() {
         }
     }
 }
+
+/// Adds or removes a class on `<body>` (presentation mode).
+pub fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = web_sys::window().and_then(|w| w.document()?.body()) {
+        let list = body.class_list();
+        let _ = if on {
+            list.add_1(class)
+        } else {
+            list.remove_1(class)
+        };
+    }
+}

@@ -3,6 +3,8 @@
 //! Pure, natively tested modules (`url_state`) compute what the components render.
 
 pub mod chart;
+pub mod deck;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod palette;

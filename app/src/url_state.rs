@@ -16,16 +16,19 @@ pub enum View {
     Ranking,
     Acteurs,
     Method,
+    /// The workshop deck: saved views, presentation.
+    Deck,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Map,
         View::Region,
         View::Compare,
         View::Ranking,
         View::Acteurs,
         View::Method,
+        View::Deck,
     ];
 
     /// The value in the URL.
@@ -37,6 +40,7 @@ impl View {
             View::Ranking => "ranking",
             View::Acteurs => "acteurs",
             View::Method => "method",
+            View::Deck => "atelier",
         }
     }
 }

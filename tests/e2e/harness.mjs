@@ -24,9 +24,10 @@ export async function setup({ base = '/' } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
   /** Opens `query` (e.g. "?region=75") in a fresh page; `errors` collects console and page errors. */
-  async function open(query = '', { viewport = { width: 1280, height: 900 }, waitFor = 'svg.map path.region[data-code]' } = {}) {
+  async function open(query = '', { viewport = { width: 1280, height: 900 }, waitFor = 'svg.map path.region[data-code]', permissions = [] } = {}) {
     // bypassCSP: the audits inject axe-core as an inline script; privacy.test.mjs checks the CSP itself.
     const context = await browser.newContext({ viewport, locale: 'fr-FR', bypassCSP: true });
+    if (permissions.length) await context.grantPermissions(permissions);
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });

@@ -6,35 +6,15 @@ use super::table::DataTable;
 use crate::chart::SERIES;
 use crate::format;
 use crate::i18n::Lang;
-use crate::state::acteurs::{acteurs_state, ActeursState};
-use crate::table::{Cell, Table};
+use crate::state::acteurs::acteurs_state;
 use leptos::prelude::*;
-
-fn table_of(s: &ActeursState, lang: Lang) -> Table {
-    let mut headers = vec![lang.t("Pratique", "Practice").to_string()];
-    headers.extend(s.areas.iter().cloned());
-    Table {
-        caption: format!("{} ({})", lang.t("Part des entreprises qui pratiquent chaque type de partenariat, 2015, marge d'erreur ±5 points en région", "Share of companies with each type of partnership, 2015, margin of error ±5 points in a region"), s.coverage),
-        numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
-        headers,
-        rows: s
-            .practices
-            .iter()
-            .map(|p| {
-                let mut row = vec![Cell::text(p.practice.clone())];
-                row.extend(p.values.iter().map(|(_, v)| Cell::num(format::value_with(*v, "%", 0, lang), Some(*v))));
-                row
-            })
-            .collect(),
-    }
-}
 
 #[component]
 pub fn ActeursView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang();
     let s = acteurs_state(&ctx.ds, lang);
-    let table = table_of(&s, lang);
+    let table = crate::state::tables::acteurs(&s, lang);
     // Dot plot with error bars: one row per practice, one dot per area, bar = ± margin.
     let (w, row_h, left, right) = (640.0, 54.0, 190.0, 620.0);
     let x = move |v: f64| left + v / 70.0 * (right - left);

@@ -1,8 +1,14 @@
 //! The root: loads the data, keeps the URL and the view in step, renders the chosen view.
 
 use super::{
-    acteurs::ActeursView, compare::CompareView, map::MapView, method::MethodView,
-    ranking::RankingView, region::RegionView,
+    acteurs::ActeursView,
+    compare::CompareView,
+    deck::{self, DeckView, PresentBar},
+    export::ExportBar,
+    map::MapView,
+    method::MethodView,
+    ranking::RankingView,
+    region::RegionView,
 };
 use crate::browser;
 use crate::i18n::Lang;
@@ -25,6 +31,8 @@ pub struct Ctx {
     pub state: Memo<ViewState>,
     /// Moves to another state (a new history entry).
     pub go: Callback<ViewState>,
+    /// The slide shown in presentation mode (`None` outside it).
+    pub presenting: RwSignal<Option<usize>>,
 }
 
 impl Ctx {
@@ -133,6 +141,11 @@ async fn futures_join<A, B>(
 #[component]
 fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -> impl IntoView {
     let cat = Arc::new(catalog(&ds));
+    // A shared workshop link (`#atelier=…`) is imported once, then the workshop opens.
+    let imported = deck::import_from_hash();
+    if imported.is_some() && !query.with_untracked(|q| q.contains("view=atelier")) {
+        query.set("?view=atelier".into());
+    }
     let parsed = {
         let cat = cat.clone();
         Memo::new(move |_| query.with(|q| parse(q, &cat)))
@@ -150,17 +163,80 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             browser::scroll_top_if_view_changed();
         })
     };
+    let presenting = RwSignal::new(None);
     let ctx = Ctx {
         ds,
         geo,
         catalog: cat,
         state,
         go,
+        presenting,
     };
     provide_context(ctx.clone());
+    // Presentation mode: a class on <body> (the stylesheet hides the controls), arrow keys step
+    // through the deck, Escape (or leaving full screen) ends it.
+    Effect::new(move |_| browser::set_body_class("presenting", presenting.get().is_some()));
+    let keys = {
+        let ctx = ctx.clone();
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            let Some(i) = ctx.presenting.get_untracked() else {
+                return;
+            };
+            let n = deck::load().slides.len();
+            match ev.key().as_str() {
+                "ArrowRight" | "PageDown" | " " => {
+                    ev.prevent_default();
+                    deck::show_slide(&ctx, (i + 1).min(n.saturating_sub(1)));
+                }
+                "ArrowLeft" | "PageUp" => {
+                    ev.prevent_default();
+                    deck::show_slide(&ctx, i.saturating_sub(1));
+                }
+                "Escape" => deck::stop_presenting(&ctx),
+                _ => {}
+            }
+        })
+    };
+    let fs = {
+        let ctx = ctx.clone();
+        window_event_listener(
+            leptos::ev::Custom::<leptos::ev::Event>::new("fullscreenchange"),
+            move |_| {
+                let full = web_sys::window()
+                    .and_then(|w| w.document()?.fullscreen_element())
+                    .is_some();
+                if !full && ctx.presenting.get_untracked().is_some() {
+                    deck::stop_presenting(&ctx);
+                }
+            },
+        )
+    };
+    on_cleanup(move || {
+        keys.remove();
+        fs.remove();
+    });
     Effect::new(move |_| browser::set_document_lang(state.with(|s| s.lang.code())));
 
     let lang = move || state.with(|s| s.lang);
+    let import_notice = imported.map(|(res, l)| {
+        let text = match res {
+            Ok(n) => format!(
+                "{} ({n})",
+                l.t(
+                    "Atelier importé depuis le lien",
+                    "Workshop imported from the link"
+                )
+            ),
+            Err(e) => format!(
+                "{} : {e}",
+                l.t(
+                    "Lien d'atelier illisible, atelier inchangé",
+                    "Unreadable workshop link, workshop unchanged"
+                )
+            ),
+        };
+        view! { <p class="notice" role="status">{text}</p> }
+    });
     let notices = move || {
         parsed.with(|(s, n)| {
             n.iter()
@@ -186,6 +262,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                         View::Ranking => l.t("Classement", "Ranking"),
                         View::Acteurs => l.t("Acteurs", "Actors"),
                         View::Method => l.t("Méthode", "Method"),
+                        View::Deck => l.t("Atelier", "Workshop"),
                     };
                     let mut target = state.get();
                     target.view = v;
@@ -232,6 +309,18 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         View::Ranking => view! { <RankingView /> }.into_any(),
         View::Acteurs => view! { <ActeursView /> }.into_any(),
         View::Method => view! { <MethodView /> }.into_any(),
+        View::Deck => view! { <DeckView /> }.into_any(),
+    };
+    let print_url = {
+        let ctx = ctx.clone();
+        move || {
+            state.track();
+            super::export::permalink(&ctx)
+        }
+    };
+    let export_bar = move || {
+        let _ = view_lang.get();
+        view! { <ExportBar /> }
     };
     view! {
         <a class="skip" href="#main">{move || lang().t("Aller au contenu", "Skip to content")}</a>
@@ -246,9 +335,15 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         </header>
         <nav class="tabs" aria-label=move || lang().t("Vues", "Views")>{tabs}</nav>
         <main id="main" tabindex="-1">
+            {import_notice}
             {notices}
+            {export_bar}
             {body}
+            <p class="print-source">{move || lang().t("Source : Fragilités régionales (Observatoire des partenariats), données publiques INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC — ", "Source: Regional fragility (Observatoire des partenariats), public data INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC — ")}<span class="print-url">{print_url}</span></p>
         </main>
+        <Show when=move || presenting.get().is_some()>
+            <PresentBar />
+        </Show>
         <footer class="foot">
             <p>{move || lang().t(
                 "Données publiques : INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC, Observatoire des territoires ; decks de l'Observatoire des partenariats. Aucun cookie, aucun traceur.",

@@ -3,75 +3,9 @@
 use super::app::Ctx;
 use super::chart::IndexChart;
 use super::table::DataTable;
-use crate::chart::{ChartRow, ChartSpec, SERIES};
-use crate::format;
-use crate::i18n::Lang;
-use crate::state::compare::{compare_state, CompareState};
-use crate::table::{Cell, Table};
+use crate::chart::{ChartSpec, SERIES};
+use crate::state::compare::compare_state;
 use leptos::prelude::*;
-
-fn chart_of(s: &CompareState, lang: Lang) -> ChartSpec {
-    ChartSpec {
-        title: format!(
-            "{} — {}",
-            s.regions
-                .iter()
-                .map(|r| r.1.as_str())
-                .collect::<Vec<_>>()
-                .join(" / "),
-            lang.t("indices (France = 100)", "indices (France = 100)")
-        ),
-        rows: s
-            .rows
-            .iter()
-            .map(|r| ChartRow {
-                label: r.label.clone(),
-                values: r.indices.clone(),
-            })
-            .collect(),
-        series: s.regions.iter().map(|r| r.1.clone()).collect(),
-        france_label: "France = 100".into(),
-    }
-}
-
-fn table_of(s: &CompareState, lang: Lang) -> Table {
-    let mut headers = vec![lang.t("Domaine", "Domain").to_string()];
-    headers.extend(s.regions.iter().map(|r| r.1.clone()));
-    Table {
-        caption: format!(
-            "{} ({})",
-            lang.t(
-                "Indice par domaine, France = 100, plus haut = plus fragile",
-                "Index by domain, France = 100, higher = more fragile"
-            ),
-            s.regions
-                .iter()
-                .map(|r| r.1.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
-        headers,
-        rows: s
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![Cell::text(r.label.clone())];
-                row.extend(r.indices.iter().zip(&r.ranks).map(|(i, k)| {
-                    let text = match (i, k) {
-                        (Some(i), Some(k)) => {
-                            format!("{} ({})", format::index(*i, lang), format::rank(*k, lang))
-                        }
-                        (Some(i), None) => format::index(*i, lang),
-                        _ => "n.d.".into(),
-                    };
-                    Cell::num(text, *i)
-                }));
-                row
-            })
-            .collect(),
-    }
-}
 
 #[component]
 pub fn CompareView() -> impl IntoView {
@@ -149,18 +83,28 @@ pub fn CompareView() -> impl IntoView {
         france_label: String::new(),
     };
     let spec = Signal::derive(move || {
-        cs.with(|c| c.as_ref().map(|c| chart_of(c, lang)))
+        cs.with(|c| c.as_ref().map(|c| crate::state::charts::compare(c, lang)))
             .unwrap_or(empty.clone())
     });
     let label = Signal::derive(move || {
         cs.with(|c| {
             c.as_ref()
-                .map(|c| format!("{}. {}", chart_of(c, lang).title, c.contrasts.join(" ")))
+                .map(|c| {
+                    format!(
+                        "{}. {}",
+                        crate::state::charts::compare(c, lang).title,
+                        c.contrasts.join(" ")
+                    )
+                })
                 .unwrap_or_default()
         })
     });
     let table = Signal::derive(move || {
-        cs.with(|c| c.as_ref().map(|c| table_of(c, lang)).unwrap_or_default())
+        cs.with(|c| {
+            c.as_ref()
+                .map(|c| crate::state::tables::compare(c, lang))
+                .unwrap_or_default()
+        })
     });
     let sentences = move || {
         cs.with(|c| {

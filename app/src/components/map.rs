@@ -5,80 +5,11 @@ use super::app::Ctx;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
 use crate::format;
-use crate::i18n::Lang;
 use crate::palette::{needs_dark_text, MISSING};
 use crate::state::map::{map_state, MapRow, MapState};
 use crate::state::{region_pos, summary::region_summary};
-use crate::table::{Cell, Table};
 use crate::url_state::{Layout, View};
 use leptos::prelude::*;
-
-fn table_of(s: &MapState, lang: Lang) -> Table {
-    let mut headers = vec![lang.t("Région", "Region").to_string()];
-    if !s.info.is_domain {
-        headers.push(format!("{} ({})", lang.t("Valeur", "Value"), s.info.unit));
-    }
-    headers.push(
-        lang.t("Indice (France = 100)", "Index (France = 100)")
-            .into(),
-    );
-    headers.push(
-        lang.t("Rang (1 = plus fragile)", "Rank (1 = most fragile)")
-            .into(),
-    );
-    let mut rows: Vec<Vec<Cell>> = s
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![Cell::text(r.name.clone())];
-            if !s.info.is_domain {
-                let text = r.figures.value.map_or_else(
-                    || r.figures.missing.clone().unwrap_or_else(|| "n.d.".into()),
-                    |v| format::value(v, &s.info.unit, lang),
-                );
-                row.push(Cell::num(text, r.figures.value));
-            }
-            row.push(Cell::num(
-                r.figures
-                    .index
-                    .map_or("n.d.".into(), |i| format::index(i, lang)),
-                r.figures.index,
-            ));
-            row.push(Cell::num(
-                r.figures.rank.map_or("—".into(), |k| k.to_string()),
-                r.figures.rank.map(f64::from),
-            ));
-            row
-        })
-        .collect();
-    let mut france = vec![Cell {
-        emphasis: true,
-        ..Cell::text(lang.t("France métropolitaine", "Metropolitan France"))
-    }];
-    if !s.info.is_domain {
-        france.push(Cell::num(
-            s.info
-                .france
-                .map_or("n.d.".into(), |v| format::value(v, &s.info.unit, lang)),
-            s.info.france,
-        ));
-    }
-    france.push(Cell::num("100", Some(100.0)));
-    france.push(Cell::num("—", None));
-    rows.push(france);
-    let numeric = headers.iter().enumerate().map(|(i, _)| i > 0).collect();
-    Table {
-        caption: format!(
-            "{} — {} ({})",
-            s.info.title,
-            lang.t("valeurs par région", "values by region"),
-            s.info.year
-        ),
-        headers,
-        numeric,
-        rows,
-    }
-}
 
 #[component]
 pub fn MapView() -> impl IntoView {
@@ -218,7 +149,11 @@ pub fn MapView() -> impl IntoView {
         })
     };
     let table = Signal::derive(move || {
-        map.with(|m| m.as_ref().map(|m| table_of(m, lang)).unwrap_or_default())
+        map.with(|m| {
+            m.as_ref()
+                .map(|m| crate::state::tables::map(m, lang))
+                .unwrap_or_default()
+        })
     });
     let ds_panel = ds.clone();
     let panel = move || {

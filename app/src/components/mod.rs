@@ -4,6 +4,8 @@ mod acteurs;
 mod app;
 mod chart;
 mod compare;
+mod deck;
+mod export;
 mod map;
 mod measure;
 mod method;

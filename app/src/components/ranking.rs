@@ -4,63 +4,9 @@ use super::app::Ctx;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
 use crate::format;
-use crate::i18n::Lang;
 use crate::palette::{class_of, COLORS, MISSING};
-use crate::state::ranking::{ranking_state, RankingState};
-use crate::table::{Cell, Table};
+use crate::state::ranking::ranking_state;
 use leptos::prelude::*;
-
-fn table_of(s: &RankingState, lang: Lang) -> Table {
-    let mut headers = vec![
-        lang.t("Région", "Region").to_string(),
-        lang.t("Rang", "Rank").into(),
-        lang.t("Indice", "Index").into(),
-    ];
-    if !s.info.is_domain {
-        headers.push(format!("{} ({})", lang.t("Valeur", "Value"), s.info.unit));
-    }
-    Table {
-        caption: format!(
-            "{} ({}) — {}",
-            s.info.title,
-            s.info.year,
-            lang.t(
-                "classement des régions, 1 = plus fragile",
-                "regions ranked, 1 = most fragile"
-            )
-        ),
-        numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
-        headers,
-        rows: s
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![
-                    Cell {
-                        emphasis: r.is_france,
-                        ..Cell::text(r.name.clone())
-                    },
-                    Cell::num(
-                        r.rank.map_or("—".into(), |k| k.to_string()),
-                        r.rank.map(f64::from),
-                    ),
-                    Cell::num(
-                        r.index.map_or("n.d.".into(), |i| format::index(i, lang)),
-                        r.index,
-                    ),
-                ];
-                if !s.info.is_domain {
-                    row.push(Cell::num(
-                        r.value
-                            .map_or("n.d.".into(), |v| format::value(v, &s.info.unit, lang)),
-                        r.value,
-                    ));
-                }
-                row
-            })
-            .collect(),
-    }
-}
 
 #[component]
 pub fn RankingView() -> impl IntoView {
@@ -71,7 +17,11 @@ pub fn RankingView() -> impl IntoView {
     let key = Memo::new(move |_| state.with(|s| (s.measure.clone(), s.lang)));
     let rs = Memo::new(move |_| key.with(|(m, l)| ranking_state(&ds, m, *l)));
     let table = Signal::derive(move || {
-        rs.with(|r| r.as_ref().map(|r| table_of(r, lang)).unwrap_or_default())
+        rs.with(|r| {
+            r.as_ref()
+                .map(|r| crate::state::tables::ranking(r, lang))
+                .unwrap_or_default()
+        })
     });
     let bars = move || {
         rs.with(|r| {

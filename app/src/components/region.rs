@@ -5,72 +5,13 @@
 use super::app::Ctx;
 use super::chart::IndexChart;
 use super::table::DataTable;
-use crate::chart::{ChartRow, ChartSpec};
+use crate::chart::ChartSpec;
 use crate::format;
 use crate::i18n::Lang;
-use crate::state::region::{region_state, IndicatorLine, RegionState};
-use crate::table::{Cell, Table};
+use crate::state::region::{region_state, IndicatorLine};
 use datafrag::model::{Dataset, Polarity};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-fn chart_of(s: &RegionState, lang: Lang) -> ChartSpec {
-    ChartSpec {
-        title: format!(
-            "{} {} / {}",
-            lang.t("Indicateurs de", "Indicators of"),
-            s.name,
-            lang.t("moyenne nationale", "national average")
-        ),
-        rows: s
-            .domains
-            .iter()
-            .map(|d| ChartRow {
-                label: d.label.clone(),
-                values: vec![d.index],
-            })
-            .collect(),
-        series: vec![s.name.clone()],
-        france_label: lang.t("France = 100", "France = 100").into(),
-    }
-}
-
-fn table_of(s: &RegionState, lang: Lang) -> Table {
-    Table {
-        caption: format!(
-            "{} — {}",
-            s.name,
-            lang.t(
-                "indice par domaine (France = 100, plus haut = plus fragile)",
-                "index by domain (France = 100, higher = more fragile)"
-            )
-        ),
-        headers: vec![
-            lang.t("Domaine", "Domain").into(),
-            lang.t("Indice", "Index").into(),
-            lang.t("Rang (1 = plus fragile)", "Rank (1 = most fragile)")
-                .into(),
-        ],
-        numeric: vec![false, true, true],
-        rows: s
-            .domains
-            .iter()
-            .map(|d| {
-                vec![
-                    Cell::text(d.label.clone()),
-                    Cell::num(
-                        d.index.map_or("n.d.".into(), |i| format::index(i, lang)),
-                        d.index,
-                    ),
-                    Cell::num(
-                        d.rank.map_or("—".into(), |r| r.to_string()),
-                        d.rank.map(f64::from),
-                    ),
-                ]
-            })
-            .collect(),
-    }
-}
 
 /// The indicator card: definition, unit, year, producer, licence, method, direction, caveats.
 #[component]
@@ -175,7 +116,7 @@ pub fn RegionView() -> impl IntoView {
         .map(|r| view! { <option value=r.code.clone()>{r.name.clone()}</option> })
         .collect::<Vec<_>>();
     let spec = Signal::derive(move || {
-        rs.with(|r| r.as_ref().map(|r| chart_of(r, lang)))
+        rs.with(|r| r.as_ref().map(|r| crate::state::charts::region(r, lang)))
             .unwrap_or(ChartSpec {
                 title: String::new(),
                 rows: vec![],
@@ -186,12 +127,22 @@ pub fn RegionView() -> impl IntoView {
     let chart_label = Signal::derive(move || {
         rs.with(|r| {
             r.as_ref()
-                .map(|r| format!("{} — {}", chart_of(r, lang).title, r.summary))
+                .map(|r| {
+                    format!(
+                        "{} — {}",
+                        crate::state::charts::region(r, lang).title,
+                        r.summary
+                    )
+                })
                 .unwrap_or_default()
         })
     });
     let table = Signal::derive(move || {
-        rs.with(|r| r.as_ref().map(|r| table_of(r, lang)).unwrap_or_default())
+        rs.with(|r| {
+            r.as_ref()
+                .map(|r| crate::state::tables::region(r, lang))
+                .unwrap_or_default()
+        })
     });
     let ds_dom = ds.clone();
     let domains = move || {

@@ -2,11 +2,13 @@
 //! the URL state, tested natively. Components only render them.
 
 pub mod acteurs;
+pub mod charts;
 pub mod compare;
 pub mod map;
 pub mod ranking;
 pub mod region;
 pub mod summary;
+pub mod tables;
 
 use crate::i18n::Lang;
 use crate::url_state::{Catalog, Measure};

@@ -1,0 +1,267 @@
+//! The workshop ("atelier"): the saved views (add from any view, rename, reorder, remove), kept
+//! in localStorage, exported and imported as a file or one link; presentation mode steps through
+//! them full screen with the arrow keys.
+
+use super::app::Ctx;
+use super::export::{copy_text, download, text_blob};
+use crate::deck::{Deck, LINK_KEY};
+use crate::i18n::Lang;
+use crate::url_state::{parse, to_query, View};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// The localStorage key: the only thing the dashboard stores.
+const KEY: &str = "fragilites.atelier.v1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The saved deck (an unreadable one is left alone and an empty deck shown).
+pub fn load() -> Deck {
+    storage()
+        .and_then(|s| s.get_item(KEY).ok()?)
+        .and_then(|t| Deck::parse(&t).ok())
+        .unwrap_or_default()
+}
+
+pub fn store(d: &Deck) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(KEY, &d.to_json());
+    }
+}
+
+/// Adds the current view to the deck; returns the number of views.
+pub fn add_current(ctx: &Ctx) -> usize {
+    let s = ctx.state.get_untracked();
+    let name = crate::export::content(&ctx.ds, &s)
+        .map(|e| e.title)
+        .unwrap_or_else(|| s.view.key().to_string());
+    let mut d = load();
+    let n = d.push(&name, &to_query(&s, &ctx.catalog));
+    store(&d);
+    n
+}
+
+/// Imports a deck link (`#atelier=…`) if the page was opened with one; returns a message.
+pub fn import_from_hash() -> Option<(Result<usize, String>, Lang)> {
+    let w = web_sys::window()?;
+    let hash = w.location().hash().ok()?;
+    let res = Deck::from_link_hash(&hash)?;
+    // The hash has done its job: drop it so a reload does not import again.
+    let q = w.location().search().unwrap_or_default();
+    let _ = w.history().ok()?.replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&format!("./{q}")),
+    );
+    Some((
+        res.map(|d| {
+            let n = d.slides.len();
+            store(&d);
+            n
+        }),
+        if q.contains("lang=en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        },
+    ))
+}
+
+/// Shows slide `i` of the deck (presentation mode).
+pub fn show_slide(ctx: &Ctx, i: usize) {
+    let d = load();
+    if let Some(slide) = d.slides.get(i) {
+        ctx.presenting.set(Some(i));
+        let (s, _) = parse(&slide.query, &ctx.catalog);
+        ctx.go.run(s);
+    }
+}
+
+pub fn start_presenting(ctx: &Ctx) {
+    if load().slides.is_empty() {
+        return;
+    }
+    if let Some(el) = web_sys::window().and_then(|w| w.document()?.document_element()) {
+        let _ = el.request_fullscreen();
+    }
+    show_slide(ctx, 0);
+}
+
+pub fn stop_presenting(ctx: &Ctx) {
+    ctx.presenting.set(None);
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+    }
+    let mut s = ctx.state.get_untracked();
+    s.view = View::Deck;
+    ctx.go.run(s);
+}
+
+/// The discreet controls shown while presenting: previous, position, next, leave.
+#[component]
+pub fn PresentBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let n = move || load().slides.len();
+    let (c1, c2, c3) = (ctx.clone(), ctx.clone(), ctx.clone());
+    view! {
+        <div class="present-bar" role="navigation" aria-label=lang.t("Présentation", "Presentation")>
+            <button aria-label=lang.t("Vue précédente", "Previous view") on:click=move |_| {
+                if let Some(i) = c1.presenting.get_untracked() { show_slide(&c1, i.saturating_sub(1)) }
+            }>"‹"</button>
+            <span class="present-pos">{move || ctx.presenting.get().map(|i| format!("{} / {}", i + 1, n()))}</span>
+            <button aria-label=lang.t("Vue suivante", "Next view") on:click=move |_| {
+                if let Some(i) = c2.presenting.get_untracked() { show_slide(&c2, (i + 1).min(n().saturating_sub(1))) }
+            }>"›"</button>
+            <button aria-label=lang.t("Quitter la présentation", "Leave the presentation") on:click=move |_| stop_presenting(&c3)>"✕"</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn DeckView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let deck = RwSignal::new(load());
+    let message = RwSignal::new(String::new());
+    let save = move |d: Deck| {
+        store(&d);
+        deck.set(d);
+    };
+    let rows = {
+        let ctx = ctx.clone();
+        move || {
+            let d = deck.get();
+            let n = d.slides.len();
+            d.slides
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let href = if s.query.is_empty() { "./".to_string() } else { s.query.clone() };
+                    let ctx = ctx.clone();
+                    view! {
+                        <li class="slide">
+                            <span class="slide-n">{i + 1}</span>
+                            <input class="slide-name" aria-label=lang.t("Nom de la vue", "Name of the view") prop:value=s.name.clone()
+                                on:change=move |ev| { let mut d = deck.get_untracked(); if let Some(s) = d.slides.get_mut(i) { s.name = event_target_value(&ev); } save(d); } />
+                            <a href=href>{lang.t("ouvrir", "open")}</a>
+                            <button aria-label=lang.t("Monter", "Move up") disabled=i == 0 on:click=move |_| { let mut d = deck.get_untracked(); if d.shift(i, -1) { save(d) } }>"↑"</button>
+                            <button aria-label=lang.t("Descendre", "Move down") disabled=i + 1 == n on:click=move |_| { let mut d = deck.get_untracked(); if d.shift(i, 1) { save(d) } }>"↓"</button>
+                            <button aria-label=lang.t("Retirer", "Remove") on:click=move |_| { let mut d = deck.get_untracked(); d.slides.remove(i); save(d) }>"✕"</button>
+                            <button on:click=move |_| { if let Some(el) = web_sys::window().and_then(|w| w.document()?.document_element()) { let _ = el.request_fullscreen(); } show_slide(&ctx, i) }>{lang.t("présenter d'ici", "present from here")}</button>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let link = move || {
+        let base = web_sys::window()
+            .and_then(|w| {
+                Some(format!(
+                    "{}{}",
+                    w.location().origin().ok()?,
+                    w.location().pathname().ok()?
+                ))
+            })
+            .unwrap_or_default();
+        format!("{base}?view=atelier{}", deck.with(|d| d.to_link_hash()))
+    };
+    let present = {
+        let ctx = ctx.clone();
+        move |_| start_presenting(&ctx)
+    };
+    let export_file = move |_| {
+        download(
+            &text_blob(&deck.get_untracked().to_json(), "application/json"),
+            "atelier-fragilites.json",
+        );
+        message.set(
+            lang.t("Fichier de l'atelier enregistré", "Workshop file saved")
+                .into(),
+        );
+    };
+    let import_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            match Deck::parse(&text) {
+                Ok(d) => {
+                    let n = d.slides.len();
+                    save(d);
+                    message.set(format!(
+                        "{} ({n})",
+                        lang.t("Atelier importé", "Workshop imported")
+                    ));
+                }
+                Err(e) => message.set(format!(
+                    "{} : {e}",
+                    lang.t(
+                        "Fichier illisible, atelier inchangé",
+                        "Unreadable file, workshop unchanged"
+                    )
+                )),
+            }
+        });
+    };
+    let copy_link = move |_| {
+        let l = link();
+        spawn_local(async move {
+            let ok = match copy_text(&l) {
+                Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                Err(_) => false,
+            };
+            message.set(
+                if ok {
+                    lang.t("Lien de l'atelier copié", "Workshop link copied")
+                } else {
+                    lang.t(
+                        "Copie impossible : sélectionnez le lien ci-dessous",
+                        "Cannot copy: select the link below",
+                    )
+                }
+                .into(),
+            );
+        });
+    };
+    let _ = LINK_KEY;
+    view! {
+        <section class="view deck-view">
+            <h2>{lang.t("Atelier : vues enregistrées", "Workshop: saved views")}</h2>
+            <p>{lang.t(
+                "Ajoutez des vues avec « + Atelier » depuis la carte, une région, une comparaison… puis présentez-les en plein écran (flèches ← → pour avancer, Échap pour sortir). Elles restent dans ce navigateur uniquement.",
+                "Add views with “+ Workshop” from the map, a region, a comparison… then present them full screen (← → arrows to move, Esc to leave). They stay in this browser only.")}</p>
+            <Show when=move || deck.with(|d| d.slides.is_empty())>
+                <p class="empty">{lang.t("Aucune vue enregistrée pour l'instant.", "No saved view yet.")}</p>
+            </Show>
+            <ol class="slides" data-testid="deck">{rows}</ol>
+            <div class="deck-actions">
+                <button class="primary" on:click=present disabled=move || deck.with(|d| d.slides.is_empty())>{lang.t("Présenter", "Present")}</button>
+                <button on:click=export_file>{lang.t("Exporter le fichier", "Export the file")}</button>
+                <label class="import">{lang.t("Importer un fichier", "Import a file")} <input type="file" accept=".json,application/json" on:change=import_file /></label>
+                <button on:click=copy_link>{lang.t("Copier le lien de l'atelier", "Copy the workshop link")}</button>
+            </div>
+            <label class="deck-link">{lang.t("Lien de l'atelier", "Workshop link")}
+                <input readonly prop:value=link data-testid="deck-link" />
+            </label>
+            <p role="status" class="deck-message">{move || message.get()}</p>
+        </section>
+    }
+}

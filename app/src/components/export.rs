@@ -1,0 +1,224 @@
+//! The export bar on every view: PNG 2×/4× and SVG in a 16:9 or A4 frame, CSV (French or
+//! international), copy the image or the link, add the view to the workshop deck. Everything runs
+//! in the page (no network): the SVG is built in Rust (`export::svg`), drawn on a canvas for PNG.
+
+use super::app::Ctx;
+use crate::export::{self, csv::Variant, svg::Frame};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function svg_to_png(svg, w, h, scale) {
+  return new Promise((ok, ko) => {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.onload = () => {
+      const c = document.createElement('canvas');
+      c.width = Math.round(w * scale); c.height = Math.round(h * scale);
+      c.getContext('2d').drawImage(img, 0, 0, c.width, c.height);
+      URL.revokeObjectURL(url);
+      c.toBlob((b) => (b ? ok(b) : ko(new Error('PNG'))), 'image/png');
+    };
+    img.onerror = () => { URL.revokeObjectURL(url); ko(new Error('SVG')); };
+    img.src = url;
+  });
+}
+export function text_blob(text, type) { return new Blob([text], { type }); }
+export function download(blob, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob); a.download = name;
+  document.body.appendChild(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+}
+export async function copy_png(blob) { await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]); }
+export async function copy_text(text) { await navigator.clipboard.writeText(text); }
+export function today() { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }
+export function now_ms() { return performance.now(); }
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn svg_to_png(svg: &str, w: f64, h: f64, scale: f64) -> Result<js_sys::Promise, JsValue>;
+    pub(crate) fn text_blob(text: &str, mime: &str) -> JsValue;
+    pub(crate) fn download(blob: &JsValue, name: &str);
+    #[wasm_bindgen(catch)]
+    fn copy_png(blob: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub(crate) fn copy_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+    fn today() -> Vec<u32>;
+    fn now_ms() -> f64;
+}
+
+/// The absolute link of the current view.
+pub fn permalink(ctx: &Ctx) -> String {
+    let base = web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default();
+    let q = ctx
+        .state
+        .with_untracked(|s| crate::url_state::to_query(s, &ctx.catalog));
+    format!("{base}{q}")
+}
+
+fn document(ctx: &Ctx, frame: Frame) -> Option<(String, String)> {
+    let s = ctx.state.get_untracked();
+    let e = export::content(&ctx.ds, &s)?;
+    let d = today();
+    let date = export::long_date(d[0], d[1], d[2], s.lang);
+    let svg = export::svg::document(&e, &ctx.geo, frame, &date, &permalink(ctx), s.lang);
+    Some((svg, format!("fragilites-{}-{}", e.slug, frame.key())))
+}
+
+async fn png(svg: &str, frame: Frame, scale: f64) -> Result<JsValue, JsValue> {
+    let (w, h) = frame.size();
+    wasm_bindgen_futures::JsFuture::from(svg_to_png(svg, w, h, scale)?).await
+}
+
+#[component]
+pub fn ExportBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let frame = RwSignal::new(Frame::Wide);
+    // What happened last, read by screen readers (role=status); `ms` feeds the benchmark.
+    let status = RwSignal::new(String::new());
+    let ms = RwSignal::new(0.0f64);
+    let say = move |m: &str| status.set(m.to_string());
+    let failed = move |what: &str, e: JsValue| {
+        let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        web_sys::console::warn_1(&format!("{what}: {detail}").into());
+        status.set(format!(
+            "{} ({what})",
+            lang.t("Échec de l'export", "Export failed")
+        ));
+    };
+    let export_png = {
+        let ctx = ctx.clone();
+        move |scale: f64| {
+            let ctx = ctx.clone();
+            let f = frame.get_untracked();
+            let t0 = now_ms();
+            spawn_local(async move {
+                let Some((svg, name)) = document(&ctx, f) else {
+                    return;
+                };
+                match png(&svg, f, scale).await {
+                    Ok(blob) => {
+                        download(&blob, &format!("{name}@{scale}x.png"));
+                        ms.set(now_ms() - t0);
+                        say(lang.t("Image PNG enregistrée", "PNG image saved"));
+                    }
+                    Err(e) => failed("PNG", e),
+                }
+            });
+        }
+    };
+    let export_svg = {
+        let ctx = ctx.clone();
+        move |_| {
+            if let Some((svg, name)) = document(&ctx, frame.get_untracked()) {
+                download(&text_blob(&svg, "image/svg+xml"), &format!("{name}.svg"));
+                say(lang.t("Image SVG enregistrée", "SVG image saved"));
+            }
+        }
+    };
+    let export_csv = {
+        let ctx = ctx.clone();
+        move |variant: Variant| {
+            let s = ctx.state.get_untracked();
+            if let Some(e) = export::content(&ctx.ds, &s) {
+                let text = export::csv::write(&e, s.lang, variant);
+                let suffix = if variant == Variant::French {
+                    "fr"
+                } else {
+                    "intl"
+                };
+                download(
+                    &text_blob(&text, "text/csv;charset=utf-8"),
+                    &format!("fragilites-{}-{suffix}.csv", e.slug),
+                );
+                say(lang.t("Tableau CSV enregistré", "CSV table saved"));
+            }
+        }
+    };
+    let copy_image = {
+        let ctx = ctx.clone();
+        move |_| {
+            let ctx = ctx.clone();
+            let f = frame.get_untracked();
+            spawn_local(async move {
+                let Some((svg, _)) = document(&ctx, f) else {
+                    return;
+                };
+                let done = async {
+                    let blob = png(&svg, f, 2.0).await?;
+                    wasm_bindgen_futures::JsFuture::from(copy_png(&blob)?).await
+                };
+                match done.await {
+                    Ok(_) => say(lang.t(
+                        "Image copiée : collez-la dans votre diapositive",
+                        "Image copied: paste it into your slide",
+                    )),
+                    Err(e) => failed(lang.t("copie de l'image", "copying the image"), e),
+                }
+            });
+        }
+    };
+    let copy_link = {
+        let ctx = ctx.clone();
+        move |_| {
+            let link = permalink(&ctx);
+            spawn_local(async move {
+                let done = async { wasm_bindgen_futures::JsFuture::from(copy_text(&link)?).await };
+                match done.await {
+                    Ok(_) => say(lang.t("Lien copié", "Link copied")),
+                    Err(e) => failed(lang.t("copie du lien", "copying the link"), e),
+                }
+            });
+        }
+    };
+    let add_to_deck = {
+        let ctx = ctx.clone();
+        move |_| {
+            let n = super::deck::add_current(&ctx);
+            say(&match lang {
+                Lang::Fr => format!(
+                    "Vue ajoutée à l'atelier ({n} vue{})",
+                    if n > 1 { "s" } else { "" }
+                ),
+                Lang::En => format!(
+                    "View added to the workshop ({n} view{})",
+                    if n > 1 { "s" } else { "" }
+                ),
+            });
+        }
+    };
+    let p2 = export_png.clone();
+    let p4 = export_png;
+    let c_fr = export_csv.clone();
+    let c_intl = export_csv;
+    let hidden = move || ctx.state.with(|s| s.view == crate::url_state::View::Method);
+    view! {
+        <section class="export" aria-label=lang.t("Exporter et partager cette vue", "Export and share this view") hidden=hidden>
+            <label class="frame">
+                {lang.t("Format", "Frame")} " "
+                <select on:change=move |ev| frame.set(if event_target_value(&ev) == "a4" { Frame::A4 } else { Frame::Wide })>
+                    <option value="16x9" selected=true>"16:9"</option>
+                    <option value="a4">{lang.t("A4 paysage", "A4 landscape")}</option>
+                </select>
+            </label>
+            <button data-export="png2" on:click=move |_| p2(2.0)>"PNG 2×"</button>
+            <button data-export="png4" on:click=move |_| p4(4.0)>"PNG 4×"</button>
+            <button data-export="svg" on:click=export_svg>"SVG"</button>
+            <button data-export="csv-fr" on:click=move |_| c_fr(Variant::French)>{lang.t("CSV (Excel FR)", "CSV (French)")}</button>
+            <button data-export="csv-intl" on:click=move |_| c_intl(Variant::International)>{lang.t("CSV (international)", "CSV (international)")}</button>
+            <button data-export="copy-image" on:click=copy_image>{lang.t("Copier l'image", "Copy image")}</button>
+            <button data-export="copy-link" on:click=copy_link>{lang.t("Copier le lien", "Copy link")}</button>
+            <button data-export="deck-add" on:click=add_to_deck>{lang.t("+ Atelier", "+ Workshop")}</button>
+            <p class="export-status" role="status" data-ms=move || format!("{:.1}", ms.get())>{move || status.get()}</p>
+        </section>
+    }
+}

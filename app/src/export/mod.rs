@@ -1,0 +1,349 @@
+//! What an export holds for the current view — title, subtitle, source line, the view's table
+//! (exactly what the screen shows) and its graphic — computed natively from the same state
+//! functions as the views. `svg` draws it in a 16:9 or A4 frame, `csv` writes the table.
+
+pub mod csv;
+pub mod svg;
+
+use crate::chart::{ChartRow, ChartSpec};
+use crate::i18n::Lang;
+use crate::palette::MISSING;
+use crate::state::tables;
+use crate::state::{
+    acteurs::acteurs_state, compare::compare_state, map::map_state, map::LegendItem,
+    ranking::ranking_state, region::region_state,
+};
+use crate::table::Table;
+use crate::url_state::{Layout, View, ViewState};
+use datafrag::model::Dataset;
+use std::collections::BTreeMap;
+
+/// The picture of a view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Graphic {
+    /// The choropleth: one fill per region code, the legend, geographic map or tile grid.
+    Map {
+        fills: Vec<(String, &'static str)>,
+        legend: Vec<LegendItem>,
+        layout: Layout,
+    },
+    /// Bars around France = 100.
+    Bars(ChartSpec),
+    /// The table itself, drawn as text.
+    Table,
+}
+
+/// Unit, year and source of one table row (the CSV's extra columns).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RowMeta {
+    pub unit: String,
+    pub year: String,
+    pub source: String,
+}
+
+/// Everything an export of the current view needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    pub title: String,
+    /// What is compared with what.
+    pub subtitle: String,
+    /// Producers and years of every indicator shown.
+    pub sources: String,
+    pub table: Table,
+    /// One per table row.
+    pub meta: Vec<RowMeta>,
+    pub graphic: Graphic,
+    /// For file names: `carte-emploi`, `region-75`…
+    pub slug: String,
+}
+
+/// "INSEE 2015, 2021 ; DREES 2019": producers with their years, for indicator ids.
+pub fn grouped_sources(ds: &Dataset, ids: &[String]) -> String {
+    let mut by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for i in ds.indicators.iter().filter(|i| ids.contains(&i.meta.id)) {
+        let years = by.entry(i.meta.producer.as_str()).or_default();
+        if !years.contains(&i.meta.year.as_str()) {
+            years.push(i.meta.year.as_str());
+        }
+    }
+    by.into_iter()
+        .map(|(p, mut y)| {
+            y.sort();
+            format!("{p} {}", y.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+fn all_indicators(ds: &Dataset) -> Vec<String> {
+    ds.domains
+        .iter()
+        .flat_map(|d| d.indicators.iter().cloned())
+        .collect()
+}
+
+fn same_meta(n: usize, unit: &str, year: &str, source: &str) -> Vec<RowMeta> {
+    vec![
+        RowMeta {
+            unit: unit.into(),
+            year: year.into(),
+            source: source.into(),
+        };
+        n
+    ]
+}
+
+/// The export of a state; `None` for the method page (text, nothing to export).
+pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
+    let lang = s.lang;
+    let index_unit = lang.t("indice (France = 100)", "index (France = 100)");
+    let fr = lang.t("France métropolitaine", "metropolitan France");
+    match s.view {
+        View::Map | View::Ranking => {
+            let measure_id = match &s.measure {
+                crate::url_state::Measure::Domain(id)
+                | crate::url_state::Measure::Indicator(id) => id,
+            };
+            let (info, table, graphic) = if s.view == View::Map {
+                let st = map_state(ds, &s.measure, lang)?;
+                let fills = st.rows.iter().map(|r| (r.code.clone(), r.fill)).collect();
+                let g = Graphic::Map {
+                    fills,
+                    legend: st.legend.clone(),
+                    layout: s.layout,
+                };
+                (st.info.clone(), tables::map(&st, lang), g)
+            } else {
+                let st = ranking_state(ds, &s.measure, lang)?;
+                let spec = ChartSpec {
+                    title: st.info.title.clone(),
+                    rows: st
+                        .rows
+                        .iter()
+                        .filter(|r| !r.is_france)
+                        .map(|r| ChartRow {
+                            label: r.name.clone(),
+                            values: vec![r.index],
+                        })
+                        .collect(),
+                    series: vec![st.info.title.clone()],
+                    france_label: "France = 100".into(),
+                };
+                (
+                    st.info.clone(),
+                    tables::ranking(&st, lang),
+                    Graphic::Bars(spec),
+                )
+            };
+            let sources = grouped_sources(ds, &info.indicators);
+            let unit = if info.is_domain {
+                index_unit.to_string()
+            } else {
+                info.unit.clone()
+            };
+            let kind = if info.is_domain {
+                lang.t("indice du domaine", "domain index")
+            } else {
+                lang.t("indicateur", "indicator")
+            };
+            Some(Export {
+                title: format!("{} ({})", info.title, info.year),
+                subtitle: format!(
+                    "{} — {} {} {fr} (= 100)",
+                    kind,
+                    lang.t("les 13 régions comparées à", "the 13 regions compared with"),
+                    "",
+                )
+                .replace("  ", " "),
+                meta: same_meta(table.rows.len(), &unit, &info.year, &sources),
+                sources,
+                table,
+                graphic,
+                slug: format!(
+                    "{}-{}",
+                    if s.view == View::Map {
+                        lang.t("carte", "map")
+                    } else {
+                        lang.t("classement", "ranking")
+                    },
+                    measure_id.replace('_', "-")
+                ),
+            })
+        }
+        View::Region => {
+            let code = s.region.as_deref()?;
+            let st = region_state(ds, code, lang)?;
+            let table = tables::region(&st, lang);
+            let meta = st
+                .domains
+                .iter()
+                .map(|d| {
+                    let ids: Vec<String> = d.indicators.iter().map(|i| i.id.clone()).collect();
+                    RowMeta {
+                        unit: index_unit.into(),
+                        year: crate::state::years_of(ds, &ids),
+                        source: grouped_sources(ds, &ids),
+                    }
+                })
+                .collect();
+            Some(Export {
+                title: crate::state::charts::region(&st, lang).title,
+                subtitle: format!(
+                    "{} {} {fr} (= 100), {}",
+                    st.name,
+                    lang.t("comparée à", "compared with"),
+                    lang.t(
+                        "16 domaines de fragilité, plus haut = plus fragile",
+                        "16 domains of fragility, higher = more fragile"
+                    )
+                ),
+                sources: grouped_sources(ds, &all_indicators(ds)),
+                graphic: Graphic::Bars(crate::state::charts::region(&st, lang)),
+                table,
+                meta,
+                slug: format!("region-{code}"),
+            })
+        }
+        View::Compare => {
+            let st = compare_state(ds, &s.compare, lang)?;
+            let table = tables::compare(&st, lang);
+            let meta = st
+                .rows
+                .iter()
+                .map(|r| {
+                    let ids = crate::state::domain(ds, &r.domain)
+                        .map(|d| d.indicators.clone())
+                        .unwrap_or_default();
+                    RowMeta {
+                        unit: index_unit.into(),
+                        year: crate::state::years_of(ds, &ids),
+                        source: grouped_sources(ds, &ids),
+                    }
+                })
+                .collect();
+            let names: Vec<&str> = st.regions.iter().map(|r| r.1.as_str()).collect();
+            Some(Export {
+                title: lang.join(&names),
+                subtitle: format!(
+                    "{} {fr} (= 100), {}",
+                    lang.t(
+                        "comparées entre elles et à",
+                        "compared with each other and with"
+                    ),
+                    lang.t("16 domaines de fragilité", "16 domains of fragility")
+                ),
+                sources: grouped_sources(ds, &all_indicators(ds)),
+                graphic: Graphic::Bars(crate::state::charts::compare(&st, lang)),
+                table,
+                meta,
+                slug: format!("comparaison-{}", s.compare.join("-")),
+            })
+        }
+        View::Acteurs => {
+            let st = acteurs_state(ds, lang);
+            let table = tables::acteurs(&st, lang);
+            Some(Export {
+                title: lang
+                    .t("Partenariats des entreprises", "Companies' partnerships")
+                    .into(),
+                subtitle: format!(
+                    "{} — {}",
+                    lang.t(
+                        "régions couvertes par les études comparées à",
+                        "regions covered by the studies compared with"
+                    ),
+                    st.coverage
+                ),
+                meta: same_meta(table.rows.len(), "%", "2015", &st.source),
+                sources: st.source.clone(),
+                table,
+                graphic: Graphic::Table,
+                slug: "acteurs".into(),
+            })
+        }
+        View::Method | View::Deck => None,
+    }
+}
+
+/// The fill of a region in a map export (grey when it has no value).
+pub fn fill_of<'a>(fills: &'a [(String, &'static str)], code: &str) -> &'a str {
+    fills
+        .iter()
+        .find(|(c, _)| c == code)
+        .map_or(MISSING, |(_, f)| f)
+}
+
+/// Today's date written out: "23 novembre 2026", "23 November 2026".
+///
+/// ```
+/// use app::{export::long_date, i18n::Lang};
+/// assert_eq!(long_date(2026, 11, 23, Lang::Fr), "23 novembre 2026");
+/// assert_eq!(long_date(2026, 1, 1, Lang::En), "1 January 2026");
+/// ```
+pub fn long_date(y: u32, m: u32, d: u32, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = if lang == Lang::Fr { FR } else { EN };
+    let month = names[(m.clamp(1, 12) - 1) as usize];
+    format!("{d} {month} {y}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::catalog;
+    use crate::state::fixture::dataset;
+
+    fn state(view: View) -> ViewState {
+        let ds = dataset();
+        let mut s = ViewState::default_for(&catalog(&ds));
+        s.view = view;
+        s.region = Some(ds.regions[0].code.clone());
+        s
+    }
+
+    /// Every exportable view gives a title, a source line naming producers, one meta per row.
+    #[test]
+    fn every_view_but_method_exports() {
+        let ds = dataset();
+        for v in [
+            View::Map,
+            View::Region,
+            View::Compare,
+            View::Ranking,
+            View::Acteurs,
+        ] {
+            let e = content(&ds, &state(v)).unwrap_or_else(|| panic!("{v:?}"));
+            assert!(!e.title.is_empty() && !e.subtitle.is_empty(), "{v:?}");
+            assert_eq!(e.meta.len(), e.table.rows.len(), "{v:?}");
+            assert!(!e.sources.is_empty(), "{v:?}: no source line");
+        }
+        assert!(content(&ds, &state(View::Method)).is_none());
+    }
+}
