@@ -44,7 +44,7 @@ test('the keyboard alone selects a region (Tab, Enter) and Escape goes back', as
   const { page, errors, context } = await h.open();
   // Tab until a region has focus, then move on to Corse.
   let label = null;
-  for (let i = 0; i < 30 && label !== 'Corse'; i++) {
+  for (let i = 0; i < 60 && label !== 'Corse'; i++) {
     await page.keyboard.press('Tab');
     label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
   }
