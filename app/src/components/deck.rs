@@ -4,7 +4,7 @@
 
 use super::app::Ctx;
 use super::export::{copy_text, download, text_blob};
-use crate::deck::{Deck, LINK_KEY};
+use crate::deck::Deck;
 use crate::i18n::Lang;
 use crate::url_state::{parse, to_query, View};
 use leptos::prelude::*;
@@ -241,7 +241,6 @@ pub fn DeckView() -> impl IntoView {
             );
         });
     };
-    let _ = LINK_KEY;
     view! {
         <section class="view deck-view">
             <h2>{lang.t("Atelier : vues enregistrées", "Workshop: saved views")}</h2>

@@ -149,12 +149,9 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
             Some(Export {
                 title: format!("{} ({})", info.title, info.year),
                 subtitle: format!(
-                    "{} — {} {} {fr} (= 100)",
-                    kind,
+                    "{kind} — {} {fr} (= 100)",
                     lang.t("les 13 régions comparées à", "the 13 regions compared with"),
-                    "",
-                )
-                .replace("  ", " "),
+                ),
                 meta: same_meta(table.rows.len(), &unit, &info.year, &sources),
                 sources,
                 table,
