@@ -21,6 +21,45 @@
     boot.appendChild(b);
   }
   window.__fragiliteFatal = show;
+
+  // Offline after the first visit: the service worker (sw.js, written at build time) precaches this
+  // version's files. When a new deployment has been downloaded in the background, a small notice
+  // offers to switch; the page keeps running the old files until then (never a mix).
+  function offerUpdate(worker) {
+    if (document.getElementById('update-notice')) return;
+    var bar = document.createElement('div');
+    bar.id = 'update-notice';
+    bar.className = 'update-notice';
+    bar.setAttribute('role', 'status');
+    var p = document.createElement('span');
+    p.textContent = 'Une nouvelle version du tableau de bord est disponible.';
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = 'Mettre à jour';
+    b.addEventListener('click', function () {
+      b.disabled = true;
+      navigator.serviceWorker.addEventListener('controllerchange', function () { location.reload(); });
+      worker.postMessage('skip-waiting');
+    });
+    bar.appendChild(p);
+    bar.appendChild(b);
+    document.body.appendChild(bar);
+  }
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    addEventListener('load', function () {
+      navigator.serviceWorker.register('sw.js').then(function (reg) {
+        if (!reg) return; // workers blocked (browser policy or test harness)
+        if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
+        reg.addEventListener('updatefound', function () {
+          var w = reg.installing;
+          if (!w) return;
+          w.addEventListener('statechange', function () {
+            if (w.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(w);
+          });
+        });
+      }, function (e) { console.warn('service worker: ' + e); });
+    });
+  }
   if (typeof WebAssembly !== 'object') {
     document.addEventListener('DOMContentLoaded', function () { show('WebAssembly indisponible dans ce navigateur'); });
     return;

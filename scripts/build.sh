@@ -6,4 +6,5 @@ cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --skip-version-check
 node scripts/csp.mjs dist
+node scripts/offline.mjs dist
 node scripts/size-report.mjs dist

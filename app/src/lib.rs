@@ -7,6 +7,7 @@ pub mod deck;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod integrity;
 pub mod palette;
 pub mod state;
 pub mod table;

@@ -8,7 +8,7 @@ before(async () => { h = await setup(); });
 after(async () => { await h?.close(); });
 
 async function failing(route, fulfil) {
-  const context = await h.browser.newContext();
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.route(route, fulfil);
   await page.goto(h.url);
@@ -36,7 +36,7 @@ test('the wasm is truncated (corrupt download): message', async () => {
 });
 
 test('the dataset is truncated (invalid JSON): message and retry', async () => {
-  const { page, context, text } = await failing('**/data/dataset.json', async (r) => {
+  const { page, context, text } = await failing('**/data/dataset.json?*', async (r) => {
     const resp = await r.fetch();
     await r.fulfill({ response: resp, body: (await resp.body()).subarray(0, 500) });
   });
@@ -46,7 +46,30 @@ test('the dataset is truncated (invalid JSON): message and retry', async () => {
 });
 
 test('the geometry is missing (HTTP 404): message', async () => {
-  const { context, text } = await failing('**/data/regions.json', (r) => r.fulfill({ status: 404, body: '' }));
-  assert.match(text, /Les données n'ont pas pu être chargées \(HTTP 404\)/);
+  const { context, text } = await failing('**/data/regions.json?*', (r) => r.fulfill({ status: 404, body: '' }));
+  assert.match(text, /Les données n'ont pas pu être chargées \(data\/regions\.json : HTTP 404\)/);
+  await context.close();
+});
+
+test('the dataset was altered (valid JSON, one figure changed): refused by its SHA-256, message', async () => {
+  const { page, context, text } = await failing('**/data/dataset.json?*', async (r) => {
+    const resp = await r.fetch();
+    const body = (await resp.text()).replace(/"france":\s*(\d)/, (m, d) => m.slice(0, -1) + ((Number(d) + 1) % 10));
+    await r.fulfill({ response: resp, body });
+  });
+  assert.match(text, /Les données n'ont pas pu être chargées \(data\/dataset\.json : contenu altéré ou incomplet, empreinte SHA-256/);
+  assert.equal(await page.getByRole('button', { name: 'Réessayer' }).count(), 1);
+  assert.equal(await page.locator('svg.map path.region').count(), 0, 'no map drawn from altered data');
+  await h.screenshot(page, 'failure-data-hash');
+  await context.close();
+});
+
+test('the same geometry in other bytes (reformatted by a proxy or another build) is refused the same way', async () => {
+  const { context, text } = await failing('**/data/regions.json?*', async (r) => {
+    const resp = await r.fetch();
+    const json = JSON.parse(await resp.text());
+    await r.fulfill({ response: resp, body: JSON.stringify(json, null, 1) }); // same content, other bytes
+  });
+  assert.match(text, /data\/regions\.json : contenu altéré ou incomplet/);
   await context.close();
 });

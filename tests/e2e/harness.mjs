@@ -24,9 +24,11 @@ export async function setup({ base = '/' } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
   /** Opens `query` (e.g. "?region=75") in a fresh page; `errors` collects console and page errors. */
-  async function open(query = '', { viewport = { width: 1280, height: 900 }, waitFor = 'svg.map path.region[data-code]', permissions = [] } = {}) {
+  // serviceWorkers: blocked unless asked for, so that request interception and timings do not
+  // depend on whether the worker has finished installing; offline.test.mjs and nginx.test.mjs allow it.
+  async function open(query = '', { viewport = { width: 1280, height: 900 }, waitFor = 'svg.map path.region[data-code]', permissions = [], serviceWorkers = 'block' } = {}) {
     // bypassCSP: the audits inject axe-core as an inline script; privacy.test.mjs checks the CSP itself.
-    const context = await browser.newContext({ viewport, locale: 'fr-FR', bypassCSP: true });
+    const context = await browser.newContext({ viewport, locale: 'fr-FR', bypassCSP: true, serviceWorkers });
     if (permissions.length) await context.grantPermissions(permissions);
     const page = await context.newPage();
     const errors = [];
@@ -60,6 +62,13 @@ export async function axe(page) {
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   });
   return result;
+}
+
+/** Clicks an export button and returns the downloaded file's name and bytes. */
+export async function exportFile(page, which) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${which}"]`)]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
 }
 
 /** Opens a query and waits for its view section. */

@@ -107,14 +107,14 @@ test('on a 360 px phone the map fits the screen and a tap selects', async () => 
 });
 
 test('a failed data download shows a French message with a retry, never a blank page', async () => {
-  const context = await h.browser.newContext();
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let fail = true;
-  await page.route('**/data/regions.json', (route) => (fail ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
+  await page.route('**/data/regions.json?*', (route) => (fail ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
   await page.goto(h.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /Les données n'ont pas pu être chargées \(HTTP 500\)/);
+  assert.match(await alert.textContent(), /Les données n'ont pas pu être chargées \(data\/regions\.json : HTTP 500\)/);
   await h.screenshot(page, 'map-load-error');
   fail = false;
   await page.getByRole('button', { name: 'Réessayer' }).click();

@@ -27,7 +27,8 @@ test('every view runs under the CSP with zero violations, no third-party request
   const page = await context.newPage();
   const requests = [];
   const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
+  // On the context, so that the service worker's own downloads are recorded too.
+  context.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   for (const q of ['', '?view=region&region=75', '?view=compare', '?view=ranking', '?view=acteurs', '?view=method', '?layout=grid&lang=en']) {
@@ -40,6 +41,13 @@ test('every view runs under the CSP with zero violations, no third-party request
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(foreign, [], 'requests to other origins');
   assert.deepEqual(await context.cookies(), []);
+  // Nothing stored but the user's own saved views (and the worker's copy of the app's own files).
+  const stored = await page.evaluate(async () => ({
+    local: Object.keys(localStorage).filter((k) => k !== 'fragilites.atelier.v1'),
+    session: Object.keys(sessionStorage),
+    caches: (await caches.keys()).filter((k) => !k.startsWith('fragilites-')),
+  }));
+  assert.deepEqual(stored, { local: [], session: [], caches: [] });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,18 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, openView } from './harness.mjs';
+import { setup, openView, exportFile } from './harness.mjs';
 import { decodePng, countColour } from './png.mjs';
 
 let h;
 before(async () => { h = await setup(); });
 after(async () => { await h?.close(); });
-
-async function exportFile(page, which) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${which}"]`)]);
-  const file = await download.path();
-  return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
-}
 
 /** The numbers of a displayed text, as the CSV writes them ("1 234,5 %" → "1234.5"). */
 function shown(text) {
@@ -138,6 +132,8 @@ test('the deck: add views, survive a reload, rename, reorder, share by link, pre
   const order = await names();
   assert.equal(order[1], 'Santé en carte');
   await page.reload();
+  // The deck is drawn once the app has started: wait for it rather than read an empty list.
+  await page.locator('[data-testid="deck"] .slide').nth(1).waitFor();
   assert.deepEqual(await names(), order, 'the deck survives a reload');
   // The link reopens the same sequence in a browser that has never seen it.
   const link = await page.inputValue('[data-testid="deck-link"]');

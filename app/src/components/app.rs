@@ -12,6 +12,7 @@ use super::{
 };
 use crate::browser;
 use crate::i18n::Lang;
+use crate::integrity;
 use crate::state::catalog;
 use crate::url_state::{parse, to_query, Catalog, View, ViewState};
 use datafrag::geometry::MapGeometry;
@@ -50,15 +51,18 @@ impl Ctx {
     }
 }
 
-async fn fetch<T: DeserializeOwned>(url: &str) -> Result<T, String> {
-    let resp = gloo_net::http::Request::get(url)
+/// Downloads a data file, checks its SHA-256, then parses it.
+async fn fetch<T: DeserializeOwned>(file: integrity::DataFile) -> Result<T, String> {
+    let resp = gloo_net::http::Request::get(&file.url())
         .send()
         .await
         .map_err(|e| e.to_string())?;
     if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
+        return Err(format!("{} : HTTP {}", file.path, resp.status()));
     }
-    resp.json::<T>().await.map_err(|e| e.to_string())
+    let bytes = resp.binary().await.map_err(|e| e.to_string())?;
+    file.verify(&bytes)?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{} : {e}", file.path))
 }
 
 type Loaded = Option<Result<(Arc<Dataset>, Arc<MapGeometry>), String>>;
@@ -70,8 +74,8 @@ pub fn App() -> impl IntoView {
         data.set(None);
         spawn_local(async move {
             let (geo, ds) = futures_join(
-                fetch::<MapGeometry>("data/regions.json"),
-                fetch::<Dataset>("data/dataset.json"),
+                fetch::<MapGeometry>(integrity::GEOMETRY),
+                fetch::<Dataset>(integrity::DATASET),
             )
             .await;
             data.set(Some(match (geo, ds) {
