@@ -7,4 +7,5 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --skip-version-check
 node scripts/csp.mjs dist
 node scripts/offline.mjs dist
+node scripts/compress.mjs dist
 node scripts/size-report.mjs dist

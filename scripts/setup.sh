@@ -9,10 +9,14 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
 say() { printf '[setup] %s\n' "$*"; }
 
-# Debian packages: the browser for the end-to-end tests (never a browser downloaded by a test tool).
+# Debian packages: the browser for the end-to-end tests (never a browser downloaded by a test tool)
+# and the web server of the hosting tests.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# nginx with the brotli_static module: the end-to-end tests serve dist/ under a sub-path with it.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
