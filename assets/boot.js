@@ -4,8 +4,13 @@
 (function () {
   'use strict';
   var started = false;
+  // The static table of key figures (written at build time, visible without JavaScript) is hidden
+  // while the app can run, and shown again whenever it cannot.
+  var root = document.documentElement;
+  if (typeof WebAssembly === 'object') root.classList.add('wasm');
   function show(reason) {
     if (started) return;
+    root.classList.remove('wasm');
     var boot = document.getElementById('boot');
     if (!boot) return;
     boot.setAttribute('role', 'alert');

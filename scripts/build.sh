@@ -5,6 +5,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --skip-version-check
+# The static key figures (for browsers without JavaScript or WebAssembly), from the committed dataset.
+cargo run -q -p app --bin key-figures -- assets/data/dataset.json dist/index.html
 node scripts/csp.mjs dist
 node scripts/offline.mjs dist
 node scripts/compress.mjs dist

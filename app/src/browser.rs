@@ -39,6 +39,10 @@ pub fn show_fatal(reason: &str) {
         return;
     };
     let _ = boot.remove_attribute("hidden");
+    // Shows the static key figures again (index.html, hidden while the app runs).
+    if let Some(root) = doc.document_element() {
+        let _ = root.class_list().remove_1("wasm");
+    }
     let _ = boot.set_attribute("role", "alert");
     let _ = boot.set_attribute("class", "boot error");
     boot.set_text_content(Some(&format!(

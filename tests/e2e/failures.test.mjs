@@ -1,6 +1,7 @@
 // Never a blank page: each injected failure shows a clear French message with a way to retry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { setup } from './harness.mjs';
 
 let h;
@@ -71,5 +72,43 @@ test('the same geometry in other bytes (reformatted by a proxy or another build)
     await r.fulfill({ response: resp, body: JSON.stringify(json, null, 1) }); // same content, other bytes
   });
   assert.match(text, /data\/regions\.json : contenu altéré ou incomplet/);
+  await context.close();
+});
+
+test('without JavaScript: the static table of key figures, built from the dataset', async () => {
+  const context = await h.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(h.url);
+  const table = page.locator('#key-figures table');
+  assert.ok(await table.isVisible(), 'key figures visible');
+  assert.equal(await table.locator('tbody tr').count(), 14, '13 regions and France');
+  const ds = JSON.parse(fs.readFileSync('dist/data/dataset.json', 'utf8'));
+  const pop = ds.profiles.find((p) => p.id === 'population');
+  const k = ds.regions.findIndex((r) => r.code === '75');
+  const row = table.locator('tbody tr', { has: page.locator('th', { hasText: 'Nouvelle-Aquitaine' }) });
+  const shown = (await row.locator('td').first().textContent()).replace(/\u202f/g, '');
+  assert.equal(Number(shown), pop.values[k], 'the population as in the dataset, French grouping');
+  assert.match(await row.textContent(), /Des niveaux de fragilité|Des fragilités/);
+  await h.screenshot(page, 'no-javascript');
+  await context.close();
+});
+
+test('without WebAssembly: a French message and the static key figures', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  await page.goto(h.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /WebAssembly indisponible/);
+  assert.ok(await page.locator('#key-figures table').isVisible());
+  await h.screenshot(page, 'no-webassembly');
+  await context.close();
+});
+
+test('while the app runs, the static table stays hidden (also from screen readers)', async () => {
+  const { page, context } = await h.open('');
+  assert.equal(await page.locator('#key-figures').isVisible(), false);
+  assert.equal(await page.getByRole('table', { name: /Les 13 régions de France métropolitaine et leurs fragilités/ }).count(), 0);
   await context.close();
 });

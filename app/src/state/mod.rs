@@ -4,6 +4,7 @@
 pub mod acteurs;
 pub mod charts;
 pub mod compare;
+pub mod key_figures;
 pub mod map;
 pub mod ranking;
 pub mod region;
