@@ -145,12 +145,12 @@ test('acteurs: coverage stated, practices once each with their margin of error',
 test('English: the toggle switches the interface and is kept in the URL', async () => {
   const { page, errors, context } = await openView(h, '?view=region&region=53');
   await page.getByRole('button', { name: 'English' }).click();
-  await page.locator('h1', { hasText: 'Regional fragility' }).waitFor();
+  await page.locator('header.top h1', { hasText: 'Regional fragility' }).waitFor();
   assert.equal(await page.evaluate(() => location.search), '?view=region&region=53&lang=en');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.match(await page.getByTestId('region-summary').textContent(), /national average/);
   await page.goBack();
-  await page.locator('h1', { hasText: 'Fragilités régionales' }).waitFor();
+  await page.locator('header.top h1', { hasText: 'Fragilités régionales' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

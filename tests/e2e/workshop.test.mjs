@@ -103,6 +103,22 @@ test('copy link and copy image confirm, and the clipboard holds them', async () 
   await context.close();
 });
 
+test('PNG export without its worker (file unreachable): the same image, encoded on the page', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/png-worker.js', (r) => r.fulfill({ status: 404, body: '' }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.url}?domain=emploi`);
+  await page.locator('svg.map path.region[data-code]').first().waitFor();
+  const png = decodePng((await exportFile(page, 'png2')).bytes);
+  assert.deepEqual([png.width, png.height], [3200, 1800]);
+  const fill = await page.getAttribute('svg.map path.region[data-code="32"]', 'fill');
+  assert.ok(countColour(png, fill) > 1000, `the map's colour ${fill} is in the image`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('exports work with the network cut after the page has loaded', async () => {
   const { page, errors, context } = await openView(h, '?view=compare');
   await context.setOffline(true);
