@@ -31,7 +31,7 @@ async function controlledPage(url) {
 const VIEWS = [
   ['', 'svg.map path.region[data-code="75"]'],
   ['?view=region&region=75', '#view-title:has-text("Nouvelle-Aquitaine")'],
-  ['?view=compare&region=76&with=75', 'main section.view table'],
+  ['?view=compare&regions=76,75', 'main section.view table'],
   ['?view=ranking&domain=sante', 'main section.view table'],
   ['?view=acteurs', 'main section.view'],
   ['?view=method', 'main section.view'],

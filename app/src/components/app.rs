@@ -322,6 +322,34 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             super::export::permalink(&ctx)
         }
     };
+    // The printed page's source line: the producers and years of what the view shows (as in the
+    // exports), then the view's link.
+    let print_sources = {
+        let ds = ctx.ds.clone();
+        move || {
+            state.with(|s| {
+                let sources = crate::export::content(&ds, s).map(|e| e.sources);
+                let l = s.lang;
+                match sources {
+                    Some(src) if !src.is_empty() => format!(
+                        "{} : {src} — {} — ",
+                        l.t("Sources", "Sources"),
+                        l.t(
+                            "Fragilités régionales (Observatoire des partenariats)",
+                            "Regional fragility (Observatoire des partenariats)"
+                        )
+                    ),
+                    _ => format!(
+                        "{} — ",
+                        l.t(
+                            "Source : Fragilités régionales (Observatoire des partenariats)",
+                            "Source: Regional fragility (Observatoire des partenariats)"
+                        )
+                    ),
+                }
+            })
+        }
+    };
     let export_bar = move || {
         let _ = view_lang.get();
         view! { <ExportBar /> }
@@ -343,7 +371,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             {notices}
             {export_bar}
             {body}
-            <p class="print-source">{move || lang().t("Source : Fragilités régionales (Observatoire des partenariats), données publiques INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC — ", "Source: Regional fragility (Observatoire des partenariats), public data INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC — ")}<span class="print-url">{print_url}</span></p>
+            <p class="print-source">{print_sources}<span class="print-url">{print_url}</span></p>
         </main>
         <Show when=move || presenting.get().is_some()>
             <PresentBar />
