@@ -89,7 +89,9 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
             let (w, h) = match layout {
                 Layout::Geo => {
                     s.push_str(
-                        r##"<g stroke="#ffffff" stroke-width="1" stroke-linejoin="round">"##,
+                        // The screen map's grey borders: white ones vanished between the
+                        // near-white class (97–103) and the page.
+                        r##"<g stroke="#6b7280" stroke-width="0.9" stroke-linejoin="round">"##,
                     );
                     for r in &geo.regions {
                         let _ = write!(
@@ -104,7 +106,7 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
                     if let Some(i) = &geo.inset {
                         let _ = write!(
                             s,
-                            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="#8a8a8a"/><path d="{}" fill="{}" stroke="#ffffff"/><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#8a8a8a" stroke-dasharray="4 3"/><text x="{}" y="{}" font-size="13" fill="#444">Île-de-France ×{}</text>"##,
+                            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="#8a8a8a"/><path d="{}" fill="{}" stroke="#6b7280" stroke-width="0.9"/><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#8a8a8a" stroke-dasharray="4 3"/><text x="{}" y="{}" font-size="20" fill="#444">Île-de-France ×{}</text>"##,
                             i.frame[0],
                             i.frame[1],
                             i.frame[2],
@@ -116,7 +118,7 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
                             i.leader[2],
                             i.leader[3],
                             i.frame[0] + 6.0,
-                            i.frame[1] + i.frame[3] - 6.0,
+                            i.frame[1] + i.frame[3] + 22.0,
                             format::number(i.scale, 1, lang)
                         );
                     }
@@ -151,12 +153,18 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
                     (geo.grid[0] as f64 * t, geo.grid[1] as f64 * t)
                 }
             };
-            // The legend to the right of the map.
-            let lx = w + 30.0;
+            // The legend to the right of the map, in type sized to the map's height, so that it
+            // reads as well as the title once the whole graphic is fitted into the frame.
+            let k = h / 500.0;
+            let lx = w + 40.0 * k;
             let _ = write!(
                 s,
-                r##"<text x="{lx}" y="40" font-size="22" font-weight="bold">{}</text><text x="{lx}" y="66" font-size="17" fill="#444">{}</text>"##,
+                r##"<text x="{lx:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold">{}</text><text x="{lx:.1}" y="{:.1}" font-size="{:.1}" fill="#444">{}</text>"##,
+                28.0 * k,
+                20.0 * k,
                 lang.t("Indice, France = 100", "Index, France = 100"),
+                50.0 * k,
+                15.0 * k,
                 lang.t("plus haut = plus fragile", "higher = more fragile")
             );
             let items = legend
@@ -167,19 +175,25 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
                     lang.t("non disponible", "not available").to_string(),
                     false,
                 )));
-            for (k, (color, label, france)) in items.enumerate() {
-                let y = 90.0 + k as f64 * 36.0;
+            let step = 30.0 * k;
+            let mut n = 0.0;
+            for (j, (color, label, france)) in items.enumerate() {
+                let y = 72.0 * k + j as f64 * step;
+                n = j as f64 + 1.0;
                 let _ = write!(
                     s,
-                    r##"<rect x="{lx}" y="{y}" width="28" height="24" fill="{color}" stroke="#777"/><text x="{}" y="{}" font-size="19"{}>{}{}</text>"##,
-                    lx + 38.0,
-                    y + 19.0,
+                    r##"<rect x="{lx:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{color}" stroke="#6b7280"/><text x="{:.1}" y="{:.1}" font-size="{:.1}"{}>{}{}</text>"##,
+                    26.0 * k,
+                    21.0 * k,
+                    lx + 34.0 * k,
+                    y + 17.0 * k,
+                    17.0 * k,
                     if france { r#" font-weight="bold""# } else { "" },
                     esc(&label),
                     if france { " ← France = 100" } else { "" }
                 );
             }
-            (s, w + 330.0, h.max(90.0 + 9.0 * 36.0))
+            (s, lx + 250.0 * k, h.max(72.0 * k + n * step))
         }
         Graphic::Bars(spec) => bars(spec, lang),
         Graphic::Table => table(e),
