@@ -8,16 +8,24 @@
   // while the app can run, and shown again whenever it cannot.
   var root = document.documentElement;
   if (typeof WebAssembly === 'object') root.classList.add('wasm');
-  function show(reason) {
-    if (started) return;
+  function show(reason, stopped) {
+    if (started && !stopped) return;
     root.classList.remove('wasm');
     var boot = document.getElementById('boot');
     if (!boot) return;
+    boot.removeAttribute('hidden');
+    if (stopped) {
+      // The app no longer answers: hide what it drew, keep the message and the static figures.
+      document.body.classList.add('app-stopped');
+      document.body.insertBefore(boot, document.body.firstChild);
+    }
     boot.setAttribute('role', 'alert');
     boot.className = 'boot error';
     boot.textContent = '';
     var p = document.createElement('p');
-    p.textContent = "Le tableau de bord n'a pas pu démarrer (" + reason + '). Vérifiez la connexion puis réessayez ; il faut un navigateur récent (avec WebAssembly).';
+    p.textContent = stopped
+      ? "Le tableau de bord s'est arrêté (" + reason + '). Rechargez la page pour reprendre.'
+      : "Le tableau de bord n'a pas pu démarrer (" + reason + '). Vérifiez la connexion puis réessayez ; il faut un navigateur récent (avec WebAssembly).';
     var b = document.createElement('button');
     b.type = 'button';
     b.textContent = 'Réessayer';
@@ -26,6 +34,8 @@
     boot.appendChild(b);
   }
   window.__fragiliteFatal = show;
+  // Called by the app's panic hook (app/src/browser.rs) once it has started.
+  window.__fragiliteStopped = function (reason) { show(reason, true); };
 
   // Offline after the first visit: the service worker (sw.js, written at build time) precaches this
   // version's files. When a new deployment has been downloaded in the background, a small notice
@@ -70,6 +80,14 @@
     return;
   }
   addEventListener('TrunkApplicationStarted', function () { started = true; });
+  // After the start, a trap of the wasm (a panic whose hook could not run, memory exhausted…)
+  // leaves the app unusable: say so, rather than leave a page that no longer answers.
+  addEventListener('error', function (e) {
+    if (!started || !(e.error instanceof WebAssembly.RuntimeError)) return;
+    var boot = document.getElementById('boot');
+    if (!boot || boot.getAttribute('role') === 'alert') return; // the panic hook already spoke
+    show('erreur ' + e.error.message, true);
+  });
   addEventListener('error', function (e) { if (!started) show(e.message || 'erreur de chargement'); }, true);
   addEventListener('unhandledrejection', function (e) { if (!started) show(String(e.reason && e.reason.message || e.reason)); });
   setTimeout(function () { if (!started && document.getElementById('boot')) show('délai dépassé'); }, 20000);

@@ -1,5 +1,7 @@
 //! The few calls to the browser outside Leptos: the address bar and the boot placeholder.
 
+use wasm_bindgen::JsCast;
+
 /// The current query string (`?…` or `""`).
 pub fn current_query() -> String {
     web_sys::window()
@@ -32,6 +34,17 @@ pub fn mark_started() {
 
 /// Shows the failure message of boot.js in place of the app.
 pub fn show_fatal(reason: &str) {
+    // boot.js's message, with its "Réessayer" button, when it is there.
+    if let Some(f) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__fragiliteStopped".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        if f.call1(&wasm_bindgen::JsValue::NULL, &reason.into())
+            .is_ok()
+        {
+            return;
+        }
+    }
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -82,4 +95,13 @@ pub fn set_body_class(class: &str, on: bool) {
             list.remove_1(class)
         };
     }
+}
+
+/// Fault injection for the end-to-end tests: true when a script running before the app has set
+/// `window.__fragilitesFault = "panic"`. No URL, data file or user action can set it.
+pub fn fault_injected() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__fragilitesFault".into()).ok())
+        .and_then(|v| v.as_string())
+        .is_some_and(|f| f == "panic")
 }

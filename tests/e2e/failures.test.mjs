@@ -112,3 +112,28 @@ test('while the app runs, the static table stays hidden (also from screen reader
   assert.equal(await page.getByRole('table', { name: /Les 13 régions de France métropolitaine et leurs fragilités/ }).count(), 0);
   await context.close();
 });
+
+test('a panic in the app: the French message with a retry, and the static figures', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => { window.__fragilitesFault = 'panic'; });
+  const page = await context.newPage();
+  await page.goto(h.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.textContent(), /Le tableau de bord s'est arrêté \(erreur interne de l'application\)/);
+  assert.equal(await page.getByRole('button', { name: 'Réessayer' }).count(), 1);
+  assert.ok(await page.locator('#key-figures table').isVisible(), 'the static key figures instead');
+  assert.equal(await page.getByText('Chargement des données').isVisible(), false, 'nothing left of the dead app');
+  await h.screenshot(page, 'failure-panic');
+  await context.close();
+});
+
+test('a wasm trap after the start (no panic hook ran): the same message', async () => {
+  const { page, context } = await h.open('');
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /s'est arrêté \(erreur unreachable\)/);
+  assert.equal(await page.locator('svg.map').isVisible(), false, 'the dead map is hidden');
+  await context.close();
+});

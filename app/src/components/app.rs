@@ -144,6 +144,9 @@ async fn futures_join<A, B>(
 
 #[component]
 fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -> impl IntoView {
+    if browser::fault_injected() {
+        panic!("fault injected by the tests");
+    }
     let cat = Arc::new(catalog(&ds));
     // A shared workshop link (`#atelier=…`) is imported once, then the workshop opens.
     let imported = deck::import_from_hash();
