@@ -242,8 +242,8 @@ pub fn DeckView() -> impl IntoView {
         });
     };
     view! {
-        <section class="view deck-view">
-            <h2>{lang.t("Atelier : vues enregistrées", "Workshop: saved views")}</h2>
+        <section class="view deck-view" aria-labelledby="view-title">
+            <h2 id="view-title" class="view-title">{lang.t("Atelier : vues enregistrées", "Workshop: saved views")}</h2>
             <p>{lang.t(
                 "Ajoutez des vues avec « + Atelier » depuis la carte, une région, une comparaison… puis présentez-les en plein écran (flèches ← → pour avancer, Échap pour sortir). Elles restent dans ce navigateur uniquement.",
                 "Add views with “+ Workshop” from the map, a region, a comparison… then present them full screen (← → arrows to move, Esc to leave). They stay in this browser only.")}</p>
