@@ -2,6 +2,7 @@
 // axe-core violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { setup, axe, openView } from './harness.mjs';
 
 let h;
@@ -41,6 +42,10 @@ test('region view: the 16 domains sorted by gap, the chart, the summary and the 
   const values = badges.map((b) => Number(b.replace(/\s/g, '')));
   assert.deepEqual(values, [...values].sort((a, b) => b - a), 'sorted, most fragile first');
   assert.match(await page.getByTestId('region-summary').textContent(), /moyenne nationale/);
+  // The deck's own sentence, quoted from seeds/deck_facts.toml, beside the computed one.
+  const seeds = fs.readFileSync('seeds/deck_facts.toml', 'utf8');
+  const quote = await page.getByTestId('deck-quote').locator('q').textContent();
+  assert.ok(seeds.includes(`text = "${quote}"`), quote);
   // The chart is drawn (non-blank canvas) and named for screen readers.
   const ink = await page.getByTestId('index-chart').evaluate((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -138,6 +143,16 @@ test('acteurs: coverage stated, practices once each with their margin of error',
   assert.equal(await page.getByTestId('acteurs-table').locator('tbody tr').count(), 4);
   assert.equal(await page.locator('.dotplot line.err').count(), 12, '4 practices × 3 areas, each with its margin');
   assert.match(await page.locator('.surveys').textContent(), /37\u00a0%/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a missing profile value reads "non disponible" with its reason, and no deck quote where the deck said nothing', async () => {
+  const { page, errors, context } = await openView(h, '?view=region&region=53');
+  const fact = page.locator('[data-profile="enterprises"]');
+  assert.equal(await fact.locator('strong').textContent(), 'non disponible');
+  assert.match(await fact.locator('.why').textContent(), /Nouvelle-Aquitaine et Occitanie/);
+  assert.equal(await page.getByTestId('deck-quote').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -182,14 +182,19 @@ pub fn RegionView() -> impl IntoView {
                 r.profile
                     .iter()
                     .map(|p| {
-                        let v = p.value.map_or_else(|| p.missing.clone().unwrap_or_else(|| "n.d.".into()), |v| format::value(v, &p.unit, lang));
+                        // A missing value: "non disponible" in place of the figure, the reason beside it.
+                        let (v, why) = match p.value {
+                            Some(v) => (format::value(v, &p.unit, lang), None),
+                            None => (lang.t("non disponible", "not available").to_string(), p.missing.clone()),
+                        };
                         let france = p.france.map(|f| format!("France : {}", format::value(f, &p.unit, lang)));
                         let rank = p.rank.map(|k| format::rank(k, lang));
                         view! {
                             <div class="fact" data-profile=p.id.clone()>
                                 <dt>{p.label.clone()} <span class="year">{format!("({})", p.year)}</span></dt>
                                 <dd>
-                                    <strong>{v}</strong>
+                                    <strong class:missing=why.is_some()>{v}</strong>
+                                    {why.map(|w| view! { <span class="why">{w}</span> })}
                                     {rank.map(|r| view! { <span class="rank">{r}</span> })}
                                     {france.map(|f| view! { <span class="ref">{f}</span> })}
                                     <span class="src">{p.source.clone()}</span>
@@ -211,6 +216,13 @@ pub fn RegionView() -> impl IntoView {
                 </label>
             </div>
             <p class="summary lead" data-testid="region-summary">{move || rs.with(|r| r.as_ref().map(|r| r.summary.clone()).unwrap_or_default())}</p>
+            {move || rs.with(|r| r.as_ref().and_then(|r| r.deck_sentence.clone())).map(|q| view! {
+                <p class="deck-quote" data-testid="deck-quote">
+                    {lang.t("Le deck de l'Observatoire des partenariats disait : ", "The Observatoire des partenariats' deck said: ")}
+                    <q lang="fr">{q}</q>
+                    {lang.t(" — d'après ses propres indices, non publiés ; voir l'onglet Méthode.", " — from its own, unpublished indices; see the Method tab.")}
+                </p>
+            })}
             <div class="two-col">
                 <div>
                     <IndexChart spec=spec label=chart_label />

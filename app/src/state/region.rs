@@ -47,6 +47,8 @@ pub struct RegionState {
     /// Most fragile first (highest index); domains without an index last.
     pub domains: Vec<DomainLine>,
     pub summary: String,
+    /// The source deck's own sentence about the region, where it has one (a quote, in French).
+    pub deck_sentence: Option<String>,
     pub profile: Vec<ProfileLine>,
 }
 
@@ -120,6 +122,12 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
         name: ds.regions[k].name.clone(),
         domains,
         summary: region_summary(ds, k, lang),
+        deck_sentence: ds
+            .acteurs
+            .sentence
+            .iter()
+            .find(|x| x.area == code)
+            .map(|x| x.text.clone()),
         profile,
     })
 }
@@ -145,5 +153,25 @@ mod tests {
             "no index: last"
         );
         assert!(region_state(&ds, "99", Lang::Fr).is_none());
+    }
+
+    /// The deck's own sentence is quoted for the regions it covers, and only for them.
+    #[test]
+    fn deck_sentence_only_where_the_deck_has_one() {
+        let ds: Dataset =
+            serde_json::from_str(include_str!("../../../assets/data/dataset.json")).unwrap();
+        let na = region_state(&ds, "75", Lang::Fr).unwrap();
+        assert!(na
+            .deck_sentence
+            .as_deref()
+            .is_some_and(|t| t.contains("vieillissement")));
+        assert!(region_state(&ds, "76", Lang::Fr)
+            .unwrap()
+            .deck_sentence
+            .is_some());
+        assert_eq!(
+            region_state(&ds, "53", Lang::Fr).unwrap().deck_sentence,
+            None
+        );
     }
 }
