@@ -23,6 +23,8 @@ pub struct Practice {
     pub practice: String,
     pub value: f64,
     pub rejected_reading: f64,
+    /// The year the companies were surveyed.
+    pub year: String,
     pub seed: String,
 }
 

@@ -71,8 +71,8 @@ pub fn ActeursView() -> impl IntoView {
         .map(|(v, label)| view! { <li><strong>{format::value_with(*v, "%", 0, lang)}</strong>" "{label.clone()}</li> })
         .collect::<Vec<_>>();
     let margin_text = match lang {
-        Lang::Fr => format!("Marge d'erreur : {} à {} points au niveau national, {} points au niveau régional (PHARE, {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, "304 élus interrogés"),
-        Lang::En => format!("Margin of error: {} to {} points nationally, {} points in a region (PHARE, {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, "304 elected officials surveyed"),
+        Lang::Fr => format!("Marge d'erreur : {} à {} points au niveau national, {} points au niveau régional (PHARE, {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
+        Lang::En => format!("Margin of error: {} to {} points nationally, {} points in a region (PHARE, sample: {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
     };
     view! {
         <section class="view acteurs-view" aria-labelledby="view-title">
@@ -80,7 +80,7 @@ pub fn ActeursView() -> impl IntoView {
                 <h2 id="view-title" class="view-title">{lang.t("Les acteurs et leurs partenariats", "Actors and their partnerships")}</h2>
             </div>
             <p class="coverage notice-info" data-testid="coverage">{s.coverage.clone()}" "{lang.t("Les autres régions n'ont pas de chiffre dans les decks : rien n'est extrapolé.", "The other regions have no figure in the decks: nothing is extrapolated.")}</p>
-            <h3>{lang.t("Pratiques partenariales des entreprises (2015)", "Companies' partnership practices (2015)")}</h3>
+            <h3>{format!("{} ({})", lang.t("Pratiques partenariales des entreprises", "Companies' partnership practices"), s.practice_year)}</h3>
             <figure class="dotplot">
                 <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=table.caption.clone()>
                     {ticks}
@@ -88,7 +88,10 @@ pub fn ActeursView() -> impl IntoView {
                 </svg>
                 <figcaption>
                     <ul class="legend inline">{legend}</ul>
-                    <p class="hint">{lang.t("Trait horizontal : marge d'erreur de l'enquête (±5 points en région, ±3 points pour la France).", "Horizontal line: survey margin of error (±5 points in a region, ±3 points for France).")}</p>
+                    <p class="hint">{match lang {
+                        Lang::Fr => format!("Trait horizontal : marge d'erreur de l'enquête (±{} points en région, ±{} points pour la France).", s.regional_margin, s.national_margin.1),
+                        Lang::En => format!("Horizontal line: survey margin of error (±{} points in a region, ±{} points for France).", s.regional_margin, s.national_margin.1),
+                    }}</p>
                 </figcaption>
             </figure>
             <DataTable table=table lang=lang test_id="acteurs-table" />

@@ -19,12 +19,16 @@ pub struct ActeursState {
     pub covered: Vec<String>,
     pub areas: Vec<String>,
     pub practices: Vec<PracticeRow>,
+    /// The year(s) of the practices survey, from the seeds ("2015").
+    pub practice_year: String,
     /// (value %, label) of the national surveys.
     pub surveys: Vec<(f64, String)>,
     /// Margin of error for a regional figure, in points.
     pub regional_margin: f64,
     pub national_margin: (f64, f64),
     pub margin_note: String,
+    /// Who answered the survey behind the margins ("304 élus (maires ou maires adjoints)").
+    pub margin_sample: String,
     pub source: String,
 }
 
@@ -79,6 +83,12 @@ pub fn acteurs_state(ds: &Dataset, lang: Lang) -> ActeursState {
                 .collect(),
         })
         .collect();
+    let mut years: Vec<&str> = Vec::new();
+    for p in &a.practice {
+        if !years.contains(&p.year.as_str()) {
+            years.push(p.year.as_str());
+        }
+    }
     let n = covered.len();
     ActeursState {
         coverage: match lang {
@@ -98,6 +108,7 @@ pub fn acteurs_state(ds: &Dataset, lang: Lang) -> ActeursState {
         areas: order.iter().map(|c| area_name(c)).collect(),
         covered,
         practices,
+        practice_year: years.join(", "),
         surveys: a
             .survey
             .iter()
@@ -106,10 +117,11 @@ pub fn acteurs_state(ds: &Dataset, lang: Lang) -> ActeursState {
         regional_margin: a.margins.regional,
         national_margin: (a.margins.national_min, a.margins.national_max),
         margin_note: a.margins.quote.clone(),
+        margin_sample: a.margins.sample.clone(),
         source: lang
             .t(
-                "Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks 2016–2020",
-                "Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks 2016–2020",
+                "Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks",
+                "Observatoire des partenariats (Le RAMEAU, Comisis, OpinionWay), decks",
             )
             .into(),
     }
@@ -132,12 +144,17 @@ mod tests {
                     practice: p.to_string(),
                     value: 10.0 * (k + 1) as f64,
                     rejected_reading: 0.0,
+                    year: "2015".into(),
                     seed: "s.txt".into(),
                 });
             }
         }
         let s = acteurs_state(&ds, Lang::Fr);
         assert_eq!(s.practices.len(), 2);
+        assert_eq!(
+            s.practice_year, "2015",
+            "the survey's year comes from the seeds"
+        );
         assert_eq!(s.covered, vec!["75", "76"]);
         assert_eq!(s.areas, vec!["France", "Alpha", "Bêta"]);
         assert_eq!(s.practices[1].values.len(), 3);

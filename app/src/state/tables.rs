@@ -207,7 +207,20 @@ pub fn acteurs(s: &ActeursState, lang: Lang) -> Table {
     let mut headers = vec![lang.t("Pratique", "Practice").to_string()];
     headers.extend(s.areas.iter().cloned());
     Table {
-        caption: format!("{} ({})", lang.t("Part des entreprises qui pratiquent chaque type de partenariat, 2015, marge d'erreur ±5 points en région", "Share of companies with each type of partnership, 2015, margin of error ±5 points in a region"), s.coverage),
+        caption: match lang {
+            Lang::Fr => format!(
+                "Part des entreprises qui pratiquent chaque type de partenariat, {}, marge d'erreur ±{} points en région ({})",
+                s.practice_year,
+                format::number(s.regional_margin, 0, lang),
+                s.coverage
+            ),
+            Lang::En => format!(
+                "Share of companies with each type of partnership, {}, margin of error ±{} points in a region ({})",
+                s.practice_year,
+                format::number(s.regional_margin, 0, lang),
+                s.coverage
+            ),
+        },
         numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
         headers,
         rows: s
