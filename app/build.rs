@@ -15,12 +15,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let bytes = std::fs::read(&path)
             .unwrap_or_else(|e| panic!("{}: {e} (run the data pipeline)", path.display()));
-        let hex = Sha256::digest(&bytes)
-            .iter()
-            .fold(String::new(), |mut s, b| {
-                let _ = write!(s, "{b:02x}");
-                s
-            });
+        let hex = format!("{:x}", Sha256::digest(&bytes));
         let konst = name.trim_end_matches(".json").to_uppercase();
         let _ = writeln!(out, "pub const {konst}_SHA256: &str = \"{hex}\";");
     }

@@ -5,21 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { distFiles } from './dist-files.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const TEXT = /\.(html|js|css|wasm|json|svg|webmanifest|txt)$/;
 let count = 0;
-(function walk(d) {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) { walk(p); continue; }
-    if (!TEXT.test(p)) continue;
-    const b = fs.readFileSync(p);
-    fs.writeFileSync(`${p}.gz`, zlib.gzipSync(b, { level: 9 }));
-    fs.writeFileSync(`${p}.br`, zlib.brotliCompressSync(b, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length },
-    }));
-    count += 1;
-  }
-})(dist);
+for (const rel of distFiles(dist).filter((f) => TEXT.test(f))) {
+  const p = path.join(dist, rel);
+  const b = fs.readFileSync(p);
+  fs.writeFileSync(`${p}.gz`, zlib.gzipSync(b, { level: 9 }));
+  fs.writeFileSync(`${p}.br`, zlib.brotliCompressSync(b, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length },
+  }));
+  count += 1;
+}
 console.log(`precompressed: ${count} files (.gz and .br beside each)`);

@@ -5,22 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { distFiles } from './dist-files.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const SKIP = new Set(['sw.js', 'csp.txt']);
 const sha256 = (buf) => crypto.createHash('sha256').update(buf).digest('hex');
 
-function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? walk(p) : [p];
-  });
-}
-
-const files = walk(dist)
-  .map((p) => path.relative(dist, p).split(path.sep).join('/'))
-  .filter((p) => !SKIP.has(p) && !/\.(gz|br)$/.test(p))
-  .sort()
+const files = distFiles(dist)
+  .filter((p) => !SKIP.has(p))
   .map((p) => [p, sha256(fs.readFileSync(path.join(dist, p)))]);
 if (!files.some(([p]) => p === 'index.html')) throw new Error(`${dist}/index.html is missing`);
 const version = sha256(files.map(([p, h]) => `${p} ${h}\n`).join('')).slice(0, 16);

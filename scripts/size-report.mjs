@@ -1,18 +1,13 @@
 // Prints every file of dist/ with its raw, gzip (level 9) and brotli (quality 11) size, and the
-// totals (the precompressed .gz/.br copies are not counted twice); writes the same figures to target/size-report.json for the benchmarks and the README.
+// totals (the precompressed .gz/.br copies are not counted twice); writes the same figures to
+// target/size-report.json for the benchmarks and the README.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { distFiles } from './dist-files.mjs';
 
 const dir = process.argv[2] ?? 'dist';
-const files = [];
-(function walk(d) {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p); else if (!/\.(gz|br)$/.test(p)) files.push(p);
-  }
-})(dir);
-files.sort();
+const files = distFiles(dir).map((f) => path.join(dir, f));
 const rows = files.map((f) => {
   const b = fs.readFileSync(f);
   return {

@@ -3,7 +3,6 @@
 //! is parsed (so a truncated or altered file is refused, never drawn).
 
 use sha2::{Digest, Sha256};
-use std::fmt::Write as _;
 
 include!(concat!(env!("OUT_DIR"), "/data_hashes.rs"));
 
@@ -48,12 +47,7 @@ impl DataFile {
 
 /// The SHA-256 of some bytes, in lower-case hexadecimal.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .fold(String::new(), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 #[cfg(test)]

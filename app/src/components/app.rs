@@ -331,7 +331,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         let ds = ctx.ds.clone();
         move || {
             state.with(|s| {
-                let sources = crate::export::content(&ds, s).map(|e| e.sources);
+                let sources = crate::export::source_line(&ds, s);
                 let l = s.lang;
                 match sources {
                     Some(src) if !src.is_empty() => format!(

@@ -28,6 +28,8 @@ function startWorker() {
   } catch (e) { broken = true; worker = null; }
   return worker;
 }
+// Started with the page (one 0.3 KB file): once loaded it keeps working with the network cut,
+// even where no service worker can run (plain http on a local network).
 startWorker();
 function viaWorker(img, cw, ch) {
   const w = startWorker();

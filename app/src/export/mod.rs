@@ -93,6 +93,18 @@ fn same_meta(n: usize, unit: &str, year: &str, source: &str) -> Vec<RowMeta> {
     ]
 }
 
+/// The source line of a state: producers and years of every indicator it shows. Cheap (no
+/// table or graphic is built), so the printed page's footer can follow every change of view.
+pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
+    match s.view {
+        View::Map | View::Ranking => crate::state::measure_info(ds, &s.measure, s.lang)
+            .map(|i| grouped_sources(ds, &i.indicators)),
+        View::Region | View::Compare => Some(grouped_sources(ds, &all_indicators(ds))),
+        View::Acteurs => Some(acteurs_state(ds, s.lang).source),
+        View::Method | View::Deck => None,
+    }
+}
+
 /// The export of a state; `None` for the method page (text, nothing to export).
 pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
     let lang = s.lang;
@@ -135,7 +147,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                     Graphic::Bars(spec),
                 )
             };
-            let sources = grouped_sources(ds, &info.indicators);
+            let sources = source_line(ds, s).unwrap_or_default();
             let unit = if info.is_domain {
                 index_unit.to_string()
             } else {
@@ -194,7 +206,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                         "16 domains of fragility, higher = more fragile"
                     )
                 ),
-                sources: grouped_sources(ds, &all_indicators(ds)),
+                sources: source_line(ds, s).unwrap_or_default(),
                 graphic: Graphic::Bars(crate::state::charts::region(&st, lang)),
                 table,
                 meta,
@@ -229,7 +241,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                     ),
                     lang.t("16 domaines de fragilité", "16 domains of fragility")
                 ),
-                sources: grouped_sources(ds, &all_indicators(ds)),
+                sources: source_line(ds, s).unwrap_or_default(),
                 graphic: Graphic::Bars(crate::state::charts::compare(&st, lang)),
                 table,
                 meta,
@@ -251,7 +263,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                     ),
                     st.coverage
                 ),
-                meta: same_meta(table.rows.len(), "%", "2015", &st.source),
+                meta: same_meta(table.rows.len(), "%", &st.practice_year, &st.source),
                 sources: st.source.clone(),
                 table,
                 graphic: Graphic::Table,
@@ -323,6 +335,27 @@ mod tests {
         s.view = view;
         s.region = Some(ds.regions[0].code.clone());
         s
+    }
+
+    /// The printed footer's source line is the exports' one, for every view.
+    #[test]
+    fn source_line_is_the_exports_source_line() {
+        let ds = dataset();
+        for v in [
+            View::Map,
+            View::Ranking,
+            View::Region,
+            View::Compare,
+            View::Acteurs,
+            View::Method,
+        ] {
+            let s = state(v);
+            assert_eq!(
+                source_line(&ds, &s),
+                content(&ds, &s).map(|e| e.sources),
+                "{v:?}"
+            );
+        }
     }
 
     /// Every exportable view gives a title, a source line naming producers, one meta per row.

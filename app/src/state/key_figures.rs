@@ -3,19 +3,13 @@
 //! dataset and the same summary rules as the app, in plain HTML with no script and no style.
 
 use super::{summary, summary::MORE};
+use crate::export::svg::esc;
 use crate::format;
 use crate::i18n::Lang;
 use datafrag::model::{Dataset, ProfileOut};
 
 /// Where the table goes in `index.html`.
 pub const PLACEHOLDER: &str = "<!-- key-figures -->";
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 fn profile<'a>(ds: &'a Dataset, id: &str) -> Result<&'a ProfileOut, String> {
     ds.profiles
