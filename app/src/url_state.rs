@@ -292,6 +292,12 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     }
 }
 
+/// A link to a section of the method page (`#decks`), in the same language.
+pub fn method_link(lang: Lang, section: &str) -> String {
+    let lang = if lang == Lang::En { "&lang=en" } else { "" };
+    format!("?view=method{lang}#{section}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

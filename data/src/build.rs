@@ -80,6 +80,8 @@ pub fn observations(
     obs.extend(raw::ssmsi::read(raw_dir, areas, &by("ssmsi"))?);
     obs.extend(raw::jrc::read(raw_dir, areas, &by("jrc"))?);
     obs.extend(raw::ot::read(raw_dir, areas, &by("ot"))?);
+    obs.extend(raw::panorama::read(raw_dir, areas, &by("panorama"))?);
+    obs.extend(raw::internet::read(raw_dir, areas, &by("internet"))?);
     // Recipients at 31 December of year N over the population at 1 January of N + 1.
     let elp_after = |m: &IndicatorMeta| -> Result<raw::elp::Elp> {
         let year: i32 = m.year.parse().map_err(|_| {
@@ -106,7 +108,8 @@ pub fn observations(
     }
     if let Some(m) = metas.iter().find(|m| {
         let known = [
-            "chomage", "regioviz", "filosofi", "ssmsi", "jrc", "ot", "aah", "pch", "elp", "custom",
+            "chomage", "regioviz", "filosofi", "ssmsi", "jrc", "ot", "panorama", "internet", "aah",
+            "pch", "elp", "custom",
         ];
         !known
             .iter()
@@ -187,9 +190,23 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
         })
         .collect();
     let seeds = crate::seeds::Seeds::parse(&read(root, SEEDS)?, SEEDS)?;
+    if let Some((x, d)) = seeds.sentence.iter().find_map(|x| {
+        x.named
+            .iter()
+            .find(|d| !domains.iter().any(|m| &m.id == *d))
+            .map(|d| (x, d))
+    }) {
+        return Err(Error::invalid(
+            SEEDS,
+            0,
+            "named",
+            format!("sentence of {}: unknown domain {d:?}", x.area),
+        ));
+    }
     let profiles = crate::profile::build(raw_dir, &areas, &seeds)?;
     let profiles_bytes = crate::profile::tidy(&profiles, &regions);
     let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles, seeds);
+    dataset::check_coherence(&ds, DOMAINS)?;
     let json = |v: &dyn erased::Ser| -> Vec<u8> {
         let mut s = v.to_json();
         s.push('\n');

@@ -83,6 +83,37 @@ pub fn mean_index(rows: &[&[Option<f64>]], n: usize) -> Vec<Option<f64>> {
         .collect()
 }
 
+/// Pearson's correlation of two series over the positions where both exist, with that count;
+/// `None` below three pairs or without spread.
+///
+/// ```
+/// use datafrag::index::pearson;
+/// let (r, n) = pearson(&[Some(1.0), Some(2.0), Some(3.0), None], &[Some(3.0), Some(2.0), Some(1.0), Some(9.0)]).unwrap();
+/// assert_eq!((r, n), (-1.0, 3));
+/// ```
+pub fn pearson(a: &[Option<f64>], b: &[Option<f64>]) -> Option<(f64, u8)> {
+    let pairs: Vec<(f64, f64)> = a
+        .iter()
+        .zip(b)
+        .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
+        .collect();
+    if pairs.len() < 3 {
+        return None;
+    }
+    let n = pairs.len() as f64;
+    let (mx, my) = (
+        pairs.iter().map(|p| p.0).sum::<f64>() / n,
+        pairs.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let cov: f64 = pairs.iter().map(|(x, y)| (x - mx) * (y - my)).sum();
+    let vx: f64 = pairs.iter().map(|(x, _)| (x - mx).powi(2)).sum();
+    let vy: f64 = pairs.iter().map(|(_, y)| (y - my).powi(2)).sum();
+    if vx <= 0.0 || vy <= 0.0 {
+        return None;
+    }
+    Some((cov / (vx * vy).sqrt(), u8::try_from(pairs.len()).ok()?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

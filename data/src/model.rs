@@ -51,9 +51,39 @@ pub struct DomainMeta {
     pub description_en: String,
     /// Where the name comes from: "PHARE" (confirmed name), "decks" (the regional decks) or "product".
     pub origin: String,
-    /// Why the domain has no indicator, when it has none.
+    /// Why the domain has no indicator, when it has none: it is then left out of every composite.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gap: Option<String>,
+    pub gap_fr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap_en: Option<String>,
+    /// What its indicators cannot say (a single indicator, proxies), shown next to the domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_fr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
+    /// Pairs of its indicators that correlate negatively across regions, and why both are kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explained: Vec<ExplainedPair>,
+}
+
+/// Two indicators of one domain whose indices move in opposite directions across the regions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExplainedPair {
+    pub a: String,
+    pub b: String,
+    pub why_fr: String,
+    pub why_en: String,
+}
+
+/// The correlation of two indicators' indices across the regions where both exist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correlation {
+    pub a: String,
+    pub b: String,
+    /// Pearson's r, rounded to 0.01.
+    pub r: f64,
+    /// Regions where both indices exist.
+    pub n: u8,
 }
 
 /// An indicator's metadata (data/indicators.toml).
@@ -137,8 +167,12 @@ pub struct DomainOut {
     pub meta: DomainMeta,
     /// Ids of its indicators.
     pub indicators: Vec<String>,
-    /// Domain index per region (mean of its indicators' indices), `None` without indicators.
+    /// Domain index per region (mean of its indicators' unrounded indices), `None` without
+    /// indicators.
     pub index: Vec<Option<f64>>,
+    /// Correlation of each pair of its indicators across the 13 regions (coherence check).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correlations: Vec<Correlation>,
     /// Rank among the 13, 1 = most fragile.
     pub rank: Vec<Option<u8>>,
 }

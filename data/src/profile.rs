@@ -395,6 +395,12 @@ pub fn build(raw_dir: &Path, areas: &Areas, seeds: &Seeds) -> Result<Vec<Profile
             missing: "donné par les decks pour Nouvelle-Aquitaine et Occitanie seulement",
         },
     ];
+    // A 5-year growth that rests on one exceptional year says so (PACA's 2021 jump).
+    let mut yearly: Vec<(i32, PerArea)> = Vec::new();
+    for y in 2017..=2022 {
+        yearly.push((y, gdp(raw_dir, areas, &y.to_string())?));
+    }
+    let growth_note = one_year_jumps(&yearly, areas);
     Ok(items
         .into_iter()
         .map(|it| {
@@ -415,7 +421,11 @@ pub fn build(raw_dir: &Path, areas: &Areas, seeds: &Seeds) -> Result<Vec<Profile
                 label_en: it.label_en.into(),
                 unit: it.unit.into(),
                 year: it.year.into(),
-                source: it.source.into(),
+                source: if it.id == "gdp_growth" && !growth_note.is_empty() {
+                    format!("{} ; {growth_note}", it.source)
+                } else {
+                    it.source.into()
+                },
                 france: it.values.get(FRANCE).copied(),
                 missing: values
                     .iter()
@@ -465,4 +475,44 @@ pub fn tidy(profiles: &[ProfileOut], regions: &[crate::model::Area]) -> Vec<u8> 
     }
     out.extend(w.into_inner().expect("in memory"));
     out
+}
+
+/// Regions whose GDP grew, in one year of the series, more than 5 points above France that year:
+/// "attention : Provence-Alpes-Côte d'Azur +16,2 % en 2021 (France +8,3 %)". Empty when none.
+pub fn one_year_jumps(yearly: &[(i32, PerArea)], areas: &Areas) -> String {
+    let pct = |v: f64| format!("{:+.1}", 100.0 * v).replace('.', ",");
+    let mut notes = Vec::new();
+    for r in &areas.regions {
+        let mut worst: Option<(i32, f64, f64)> = None;
+        for w in yearly.windows(2) {
+            let (Some(a), Some(b), Some(fa), Some(fb)) = (
+                w[0].1.get(&r.code),
+                w[1].1.get(&r.code),
+                w[0].1.get(FRANCE),
+                w[1].1.get(FRANCE),
+            ) else {
+                continue;
+            };
+            let (g, f) = (b / a - 1.0, fb / fa - 1.0);
+            if g - f > 0.05 && worst.is_none_or(|(_, wg, wf)| g - f > wg - wf) {
+                worst = Some((w[1].0, g, f));
+            }
+        }
+        if let Some((y, g, f)) = worst {
+            notes.push(format!(
+                "{} {} % en {y} (France {} %)",
+                r.nom,
+                pct(g),
+                pct(f)
+            ));
+        }
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "attention : une seule année porte l'essentiel de la croissance pour {}",
+            notes.join(", ")
+        )
+    }
 }

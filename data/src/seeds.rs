@@ -56,6 +56,35 @@ pub struct Sentence {
     pub area: String,
     pub text: String,
     pub seed: String,
+    /// What the sentence says of the region as a whole: "less" or "more" fragile.
+    pub overall: String,
+    /// The domains it names as more fragile (domain ids).
+    pub named: Vec<String>,
+}
+
+/// The sample a survey chart states ("Base : Ensemble des entreprises (N = 107)").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Base {
+    pub n: u32,
+    pub population: String,
+    pub seed: String,
+    pub quote: String,
+}
+
+/// Half-width, in percentage points, of the 95 % confidence interval of a proportion `percent`
+/// measured on a simple random sample of `n` (normal approximation: 1.96 × √(p(1 − p)/n)).
+///
+/// ```
+/// let m = datafrag::seeds::margin_95(50.0, 100);
+/// assert!((m - 9.8).abs() < 1e-9);
+/// assert_eq!(datafrag::seeds::margin_95(0.0, 100), 0.0);
+/// ```
+pub fn margin_95(percent: f64, n: u32) -> f64 {
+    let p = (percent / 100.0).clamp(0.0, 1.0);
+    if n == 0 {
+        return f64::NAN;
+    }
+    100.0 * 1.96 * (p * (1.0 - p) / f64::from(n)).sqrt()
 }
 
 /// Everything in deck_facts.toml.
@@ -63,6 +92,8 @@ pub struct Sentence {
 pub struct Seeds {
     pub fact: Vec<Fact>,
     pub practice: Vec<Practice>,
+    /// The sample behind the practices.
+    pub practice_base: Base,
     pub survey: Vec<Survey>,
     pub margins: Margins,
     pub sentence: Vec<Sentence>,
@@ -87,6 +118,16 @@ impl Seeds {
                     0,
                     "seed",
                     format!("{seed:?} is not a seed file"),
+                ));
+            }
+        }
+        for x in &s.sentence {
+            if !matches!(x.overall.as_str(), "less" | "more") {
+                return Err(Error::invalid(
+                    file,
+                    0,
+                    "overall",
+                    format!("sentence of {}: \"less\" or \"more\"", x.area),
                 ));
             }
         }

@@ -129,10 +129,12 @@ fn wrong_separator_is_named() {
 /// The whole pipeline, run as the command, on a raw folder with one broken GeoJSON feature:
 /// non-zero exit, the file and the field in the message, and the committed files untouched.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn pipeline_command_fails_whole_on_an_invalid_feature() {
-    let Some(raw) = common::raw("pipeline_command_fails_whole_on_an_invalid_feature") else {
-        return;
-    };
+    let raw = common::raw("pipeline_command_fails_whole_on_an_invalid_feature");
     let tmp = std::env::temp_dir().join(format!("datafrag-bad-{}", std::process::id()));
     let bad_raw = tmp.join("raw");
     let out_root = tmp.join("root");
@@ -183,10 +185,12 @@ fn pipeline_command_fails_whole_on_an_invalid_feature() {
 /// Bring your own data, end to end: an indicator described in indicators.toml with
 /// source = "custom" and its values in data/custom.csv reach the runtime dataset with an index.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn a_custom_indicator_reaches_the_dataset() {
-    let Some(raw) = common::raw("a_custom_indicator_reaches_the_dataset") else {
-        return;
-    };
+    let raw = common::raw("a_custom_indicator_reaches_the_dataset");
     let tmp = std::env::temp_dir().join(format!("datafrag-byod-{}", std::process::id()));
     std::fs::create_dir_all(tmp.join("data")).unwrap();
     std::fs::create_dir_all(tmp.join("seeds")).unwrap();

@@ -5,10 +5,12 @@ use common::{observations, raw, value};
 
 /// Portrait workbook: the 14 Marne EPCIs say region 32; the pipeline puts them in Grand Est (44).
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn marne_epcis_are_in_grand_est() {
-    let Some(raw) = raw("marne_epcis_are_in_grand_est") else {
-        return;
-    };
+    let raw = raw("marne_epcis_are_in_grand_est");
     let areas = datafrag::build::areas(&raw).unwrap();
     let epcis = datafrag::raw::ot::epcis(&raw, &areas).unwrap();
     let marne: Vec<_> = epcis.values().filter(|e| e.dep == "51").collect();
@@ -25,10 +27,12 @@ fn marne_epcis_are_in_grand_est() {
 
 /// Burglaries are per 1 000 dwellings: the file's rate divides by `insee_log`, and so does the pipeline.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn burglaries_are_per_1000_dwellings() {
-    let Some(raw) = raw("burglaries_are_per_1000_dwellings") else {
-        return;
-    };
+    let raw = raw("burglaries_are_per_1000_dwellings");
     let text = datafrag::raw::read_text(&raw, datafrag::raw::ssmsi::FILE).unwrap();
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -64,10 +68,12 @@ fn burglaries_are_per_1000_dwellings() {
 /// AAH series break in 2016: two columns for 2016; the indicator uses 2019 (new series) and the
 /// old-series 2016 sum is the one SOURCES.md reports.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn aah_series_break_columns_are_distinct() {
-    let Some(raw) = raw("aah_series_break_columns_are_distinct") else {
-        return;
-    };
+    let raw = raw("aah_series_break_columns_are_distinct");
     let areas = datafrag::build::areas(&raw).unwrap();
     let old: f64 = datafrag::raw::aah::recipients(&raw, &areas, "2016")
         .unwrap()
@@ -88,10 +94,12 @@ fn aah_series_break_columns_are_distinct() {
 
 /// Corse is 20A/20B in the DREES file and 2A/2B in the COG: both départements are counted.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn corse_20a_20b_join_2a_2b() {
-    let Some(raw) = raw("corse_20a_20b_join_2a_2b") else {
-        return;
-    };
+    let raw = raw("corse_20a_20b_join_2a_2b");
     let areas = datafrag::build::areas(&raw).unwrap();
     let r = datafrag::raw::aah::recipients(&raw, &areas, "2019").unwrap();
     for dep in ["2A", "2B"] {
@@ -107,10 +115,12 @@ fn corse_20a_20b_join_2a_2b() {
 /// The JRC table's DOM rows are placeholders (artificial = total area): only the 96
 /// metropolitan NUTS-3 are read, so no region reaches 100 %.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn jrc_dom_placeholders_are_left_out() {
-    let Some(raw) = raw("jrc_dom_placeholders_are_left_out") else {
-        return;
-    };
+    let raw = raw("jrc_dom_placeholders_are_left_out");
     let obs = observations(&raw);
     for o in obs.iter().filter(|o| o.indicator == "artificialisation") {
         assert!(o.value.unwrap() < 30.0, "{}: {:?}", o.area, o.value);
@@ -120,14 +130,16 @@ fn jrc_dom_placeholders_are_left_out() {
 /// Regioviz has no value for Corse on some indicators: an explicit missing row with a reason,
 /// never a zero, and France is the sum of the 12 others.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn missing_values_are_rows_with_a_reason() {
-    let Some(raw) = raw("missing_values_are_rows_with_a_reason") else {
-        return;
-    };
+    let raw = raw("missing_values_are_rows_with_a_reason");
     let obs = observations(&raw);
     let corse = obs
         .iter()
-        .find(|o| o.indicator == "sortants_precoces" && o.area == "94")
+        .find(|o| o.indicator == "chomage_jeunes" && o.area == "94")
         .unwrap();
     assert_eq!(corse.value, None);
     assert!(corse
@@ -141,10 +153,12 @@ fn missing_values_are_rows_with_a_reason() {
 /// Marseille exist only as arrondissements (ARM). Summing every row would give Nouvelle-Aquitaine
 /// 86 848 km²; deduplicated COM + ARM rows give the deck's 84 036 and keep Paris in Île-de-France.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn comparateur_duplicates_and_arrondissements() {
-    let Some(raw) = raw("comparateur_duplicates_and_arrondissements") else {
-        return;
-    };
+    let raw = raw("comparateur_duplicates_and_arrondissements");
     let areas = datafrag::build::areas(&raw).unwrap();
     let km2 = datafrag::profile::areas_km2(&raw, &areas).unwrap();
     assert!((km2["75"] - 84_035.7).abs() < 0.1, "{}", km2["75"]);
@@ -168,10 +182,12 @@ fn comparateur_duplicates_and_arrondissements() {
 /// DREES 2020 workbook: Rhône appears as 69 = 69D + 69M, Corse as one row 20. Counting 69 once
 /// makes the départements add up exactly to the file's region block and to its metropolitan total.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn rhone_69d_69m_counted_once_and_corse_20() {
-    let Some(raw) = raw("rhone_69d_69m_counted_once_and_corse_20") else {
-        return;
-    };
+    let raw = raw("rhone_69d_69m_counted_once_and_corse_20");
     let areas = datafrag::build::areas(&raw).unwrap();
     let b = datafrag::raw::pch::blocks(&raw, &areas, "PCH").unwrap();
     assert!(b.by_dep.iter().all(|(d, _, _)| d != "69D" && d != "69M"));

@@ -14,10 +14,12 @@ mod common;
 use common::raw;
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn region_areas_match_ign_and_insee() {
-    let Some(raw) = raw("region_areas_match_ign_and_insee") else {
-        return;
-    };
+    let raw = raw("region_areas_match_ign_and_insee");
     let areas = datafrag::build::areas(&raw).unwrap();
     let insee = datafrag::profile::areas_km2(&raw, &areas).unwrap();
     let ign: std::collections::HashMap<String, f64> = {

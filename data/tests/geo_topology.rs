@@ -15,9 +15,7 @@ use std::collections::HashMap;
 const TOLERANCES: [f64; 3] = [TOLERANCE, 2.0, 6.0];
 
 fn layers(test: &str) -> Vec<Layers> {
-    let Some(raw) = raw(test) else {
-        return vec![];
-    };
+    let raw = raw(test);
     let areas = datafrag::build::areas(&raw).unwrap();
     TOLERANCES
         .iter()
@@ -72,6 +70,10 @@ fn dist_to_segment(p: Point, a: Point, b: Point) -> f64 {
 /// directions — so no gap, overlap or sliver can appear between them; a segment drawn by one
 /// area only is on the coast or the frontier (within the tolerance of the source's outside).
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn shared_borders_have_the_same_vertices_on_both_sides() {
     for l in layers("shared_borders_have_the_same_vertices_on_both_sides") {
         println!("— tolerance {}", l.tolerance);
@@ -152,6 +154,10 @@ fn to_geo(polys: &[Polygon]) -> geo::MultiPolygon<f64> {
 /// Promise: no ring self-intersects, no polygon of an area overlaps another (OGC validity, as
 /// checked by the `geo` crate), in both layers.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn every_simplified_area_is_a_valid_polygon() {
     for l in layers("every_simplified_area_is_a_valid_polygon") {
         println!("— tolerance {}", l.tolerance);
@@ -180,6 +186,10 @@ fn every_simplified_area_is_a_valid_polygon() {
 /// half-diagonal) of the simplified outline of the same département; rings dropped are all smaller
 /// than the minimum area. Regions are made of the same lines (next test).
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn outlines_stay_within_the_tolerance() {
     for l in layers("outlines_stay_within_the_tolerance") {
         println!("— tolerance {}", l.tolerance);
@@ -226,6 +236,10 @@ fn outlines_stay_within_the_tolerance() {
 /// way, by exactly one of its départements, and each département segment is either on its
 /// region's outline or shared with another département of the same region.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn departements_nest_exactly_in_regions() {
     for l in layers("departements_nest_exactly_in_regions") {
         println!("— tolerance {}", l.tolerance);
@@ -262,6 +276,10 @@ fn departements_nest_exactly_in_regions() {
 /// Promise: Corse and the large Atlantic islands stay on the map, in the right region (at the
 /// shipped tolerance; coarser ones may cut a point of an island off).
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn large_islands_stay() {
     for l in layers("large_islands_stay").into_iter().take(1) {
         println!("— tolerance {}", l.tolerance);
@@ -296,13 +314,15 @@ fn large_islands_stay() {
 /// simplified paths, as two SVGs of the same viewBox, for the end-to-end test that renders both
 /// at 1 000 px and compares the pixels (tests/e2e/geo.test.mjs).
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
 fn writes_source_and_simplified_svgs_for_the_pixel_comparison() {
-    let Some(l) = layers("writes_source_and_simplified_svgs")
+    let l = layers("writes_source_and_simplified_svgs")
         .into_iter()
         .next()
-    else {
-        return;
-    };
+        .expect("layers at the first tolerance");
     let dir = common::root().join("target/geo");
     std::fs::create_dir_all(&dir).unwrap();
     let svg = |paths: Vec<String>| {

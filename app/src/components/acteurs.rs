@@ -17,7 +17,8 @@ pub fn ActeursView() -> impl IntoView {
     let table = crate::state::tables::acteurs(&s, lang);
     // Dot plot with error bars: one row per practice, one dot per area, bar = ± margin.
     let (w, row_h, left, right) = (640.0, 54.0, 190.0, 620.0);
-    let x = move |v: f64| left + v / 70.0 * (right - left);
+    let axis_max = s.axis_max;
+    let x = move |v: f64| left + v / axis_max * (right - left);
     let n_areas = s.areas.len();
     let rows = s
         .practices
@@ -29,11 +30,11 @@ pub fn ActeursView() -> impl IntoView {
                 .values
                 .iter()
                 .enumerate()
-                .map(|(k, (area, v))| {
-                    let margin = if k == 0 { s.national_margin.1 } else { s.regional_margin };
+                .map(|(k, (area, v, margin))| {
+                    let margin = (margin * 10.0).round() / 10.0;
                     let yy = y + 10.0 + k as f64 * (row_h - 20.0) / n_areas.max(1) as f64;
                     let (color, mark) = SERIES[k % SERIES.len()];
-                    let label = format!("{area} : {} (± {} pts)", format::value_with(*v, "%", 0, lang), margin);
+                    let label = format!("{area} : {} (± {} pts)", format::value_with(*v, "%", 0, lang), format::number(margin, 1, lang));
                     view! {
                         <g>
                             <title>{label}</title>
@@ -52,7 +53,10 @@ pub fn ActeursView() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let h = 40.0 + row_h * s.practices.len() as f64;
-    let ticks = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0]
+    let ticks = (0..=(axis_max / 10.0) as usize)
+        .map(|t| t as f64 * 10.0)
+        .collect::<Vec<_>>();
+    let ticks = ticks
         .iter()
         .map(|t| view! { <g><line class="grid" x1=x(*t) x2=x(*t) y1="20" y2=h - 10.0></line><text class="tick" x=x(*t) y="14">{format!("{t:.0} %")}</text></g> })
         .collect::<Vec<_>>();
@@ -71,8 +75,8 @@ pub fn ActeursView() -> impl IntoView {
         .map(|(v, label)| view! { <li><strong>{format::value_with(*v, "%", 0, lang)}</strong>" "{label.clone()}</li> })
         .collect::<Vec<_>>();
     let margin_text = match lang {
-        Lang::Fr => format!("Marge d'erreur : {} à {} points au niveau national, {} points au niveau régional (PHARE, {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
-        Lang::En => format!("Margin of error: {} to {} points nationally, {} points in a region (PHARE, sample: {}).", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
+        Lang::Fr => format!("Marge d'erreur des chiffres des maires : {} à {} points au niveau national, {} points au niveau régional (PHARE-Institutions, {}). Les autres chiffres n'ont pas d'échantillon publié dans les decks : pas de marge.", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
+        Lang::En => format!("Margin of error of the mayors' figures: {} to {} points nationally, {} points in a region (PHARE-Institutions, sample: {}). The other figures have no sample published in the decks: no margin.", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
     };
     view! {
         <section class="view acteurs-view" aria-labelledby="view-title">
@@ -89,8 +93,8 @@ pub fn ActeursView() -> impl IntoView {
                 <figcaption>
                     <ul class="legend inline">{legend}</ul>
                     <p class="hint">{match lang {
-                        Lang::Fr => format!("Trait horizontal : marge d'erreur de l'enquête (±{} points en région, ±{} points pour la France).", s.regional_margin, s.national_margin.1),
-                        Lang::En => format!("Horizontal line: survey margin of error (±{} points in a region, ±{} points for France).", s.regional_margin, s.national_margin.1),
+                        Lang::Fr => format!("Trait horizontal : intervalle de confiance à 95 % de chaque pourcentage, calculé sur l'échantillon de l'enquête ({} : {}).", s.practice_base, s.practice_n),
+                        Lang::En => format!("Horizontal line: 95 % confidence interval of each percentage, computed on the survey's sample ({}: {}).", s.practice_base, s.practice_n),
                     }}</p>
                 </figcaption>
             </figure>

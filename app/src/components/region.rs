@@ -153,13 +153,9 @@ pub fn RegionView() -> impl IntoView {
                     .map(|d| {
                         let rows = d.indicators.iter().map(|l| view! { <IndicatorRow line=l.clone() ds=ds_dom.clone() lang=lang /> }).collect::<Vec<_>>();
                         let badge = d.index.map_or("n.d.".into(), |i| format::index(i, lang));
-                        let cls = d.index.map_or("", |i| if i >= crate::state::summary::MORE { "more" } else if i <= crate::state::summary::LESS { "less" } else { "close" });
-                        let word = match cls {
-                            "more" => lang.t("plus fragile", "more fragile"),
-                            "less" => lang.t("moins fragile", "less fragile"),
-                            "close" => lang.t("proche", "close"),
-                            _ => lang.t("non disponible", "not available"),
-                        };
+                        let cls = d.reading.class();
+                        let word = if d.unmeasured { lang.t("non mesuré", "not measured") } else { d.reading.word(lang) };
+                        let note = d.note.clone().map(|n| view! { <p class="dom-note" data-testid="domain-note">{n}</p> });
                         view! {
                             <details class="domain" data-domain=d.id.clone()>
                                 <summary>
@@ -168,6 +164,7 @@ pub fn RegionView() -> impl IntoView {
                                     <span class="dom-word">{word}</span>
                                     <span class="dom-rank">{d.rank.map(|k| format::rank(k, lang)).unwrap_or_default()}</span>
                                 </summary>
+                                {note}
                                 <ul class="indicators">{rows}</ul>
                             </details>
                         }
@@ -220,7 +217,12 @@ pub fn RegionView() -> impl IntoView {
                 <p class="deck-quote" data-testid="deck-quote">
                     {lang.t("Le deck de l'Observatoire des partenariats disait : ", "The Observatoire des partenariats' deck said: ")}
                     <q lang="fr">{q}</q>
-                    {lang.t(" — d'après ses propres indices, non publiés ; voir l'onglet Méthode.", " — from its own, unpublished indices; see the Method tab.")}
+                </p>
+            })}
+            {move || rs.with(|r| r.as_ref().and_then(|r| r.deck_reading.clone())).map(|t| view! {
+                <p class="deck-reading" data-testid="deck-reading">
+                    {t}" "
+                    <a href=crate::url_state::method_link(lang, "decks")>{lang.t("Pourquoi ? (Méthode)", "Why? (Method)")}</a>
                 </p>
             })}
             <div class="two-col">
@@ -230,7 +232,7 @@ pub fn RegionView() -> impl IntoView {
                         <summary>{lang.t("Tableau du graphique", "Table of the chart")}</summary>
                         <DataTable table=table lang=lang test_id="region-table" />
                     </details>
-                    <h3>{lang.t("Les 16 domaines et leurs indicateurs", "The 16 domains and their indicators")}</h3>
+                    <h3>{move || rs.with(|r| { let n = r.as_ref().map_or(0, |r| r.domain_count); match lang { Lang::Fr => format!("Les {n} domaines et leurs indicateurs"), Lang::En => format!("The {n} domains and their indicators") } })}</h3>
                     <p class="hint">{lang.t("Ouvrez un domaine pour voir ses indicateurs ; le nom d'un indicateur ouvre sa fiche (source, méthode).", "Open a domain to see its indicators; an indicator's name opens its card (source, method).")}</p>
                     <div class="domains">{domains}</div>
                 </div>

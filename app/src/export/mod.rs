@@ -201,10 +201,16 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                     "{} {} {fr} (= 100), {}",
                     st.name,
                     lang.t("comparée à", "compared with"),
-                    lang.t(
-                        "16 domaines de fragilité, plus haut = plus fragile",
-                        "16 domains of fragility, higher = more fragile"
-                    )
+                    match lang {
+                        Lang::Fr => format!(
+                            "{} domaines de fragilité mesurés, plus haut = plus fragile",
+                            crate::state::measured_domains(ds)
+                        ),
+                        Lang::En => format!(
+                            "{} measured domains of fragility, higher = more fragile",
+                            crate::state::measured_domains(ds)
+                        ),
+                    }
                 ),
                 sources: source_line(ds, s).unwrap_or_default(),
                 graphic: Graphic::Bars(crate::state::charts::region(&st, lang)),
@@ -239,7 +245,16 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                         "comparées entre elles et à",
                         "compared with each other and with"
                     ),
-                    lang.t("16 domaines de fragilité", "16 domains of fragility")
+                    match lang {
+                        Lang::Fr => format!(
+                            "{} domaines de fragilité mesurés",
+                            crate::state::measured_domains(ds)
+                        ),
+                        Lang::En => format!(
+                            "{} measured domains of fragility",
+                            crate::state::measured_domains(ds)
+                        ),
+                    }
                 ),
                 sources: source_line(ds, s).unwrap_or_default(),
                 graphic: Graphic::Bars(crate::state::charts::compare(&st, lang)),

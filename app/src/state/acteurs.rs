@@ -7,8 +7,8 @@ use datafrag::model::Dataset;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeRow {
     pub practice: String,
-    /// (area label, value %) for France then each covered region.
-    pub values: Vec<(String, f64)>,
+    /// (area label, value %, margin ± points) for France then each covered region.
+    pub values: Vec<(String, f64, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,11 +23,17 @@ pub struct ActeursState {
     pub practice_year: String,
     /// (value %, label) of the national surveys.
     pub surveys: Vec<(f64, String)>,
-    /// Margin of error for a regional figure, in points.
+    /// The practices' sample as the deck states it ("Base : Ensemble des entreprises (N = 107)").
+    pub practice_base: String,
+    /// The sample size the practices' margins come from.
+    pub practice_n: u32,
+    /// Upper end of the practices' axis: the largest value plus its margin, up to the next 10.
+    pub axis_max: f64,
+    /// Margin of error for a regional figure of the mayors' survey, in points.
     pub regional_margin: f64,
     pub national_margin: (f64, f64),
     pub margin_note: String,
-    /// Who answered the survey behind the margins ("304 élus (maires ou maires adjoints)").
+    /// Who answered the mayors' survey behind those margins ("304 élus (maires ou maires adjoints)").
     pub margin_sample: String,
     pub source: String,
 }
@@ -68,7 +74,7 @@ pub fn acteurs_state(ds: &Dataset, lang: Lang) -> ActeursState {
             ids.push(p.practice.as_str());
         }
     }
-    let practices = ids
+    let practices: Vec<PracticeRow> = ids
         .iter()
         .map(|id| PracticeRow {
             practice: practice_label(id, lang).into(),
@@ -78,7 +84,13 @@ pub fn acteurs_state(ds: &Dataset, lang: Lang) -> ActeursState {
                     a.practice
                         .iter()
                         .find(|p| p.practice == *id && &p.area == area)
-                        .map(|p| (area_name(area), p.value))
+                        .map(|p| {
+                            (
+                                area_name(area),
+                                p.value,
+                                datafrag::seeds::margin_95(p.value, a.practice_base.n),
+                            )
+                        })
                 })
                 .collect(),
         })
@@ -90,7 +102,14 @@ pub fn acteurs_state(ds: &Dataset, lang: Lang) -> ActeursState {
         }
     }
     let n = covered.len();
+    let top = practices
+        .iter()
+        .flat_map(|p: &PracticeRow| p.values.iter().map(|(_, v, m)| v + m))
+        .fold(0.0_f64, f64::max);
     ActeursState {
+        axis_max: ((top / 10.0).ceil() * 10.0).max(10.0),
+        practice_base: a.practice_base.quote.clone(),
+        practice_n: a.practice_base.n,
         coverage: match lang {
             Lang::Fr => format!(
                 "Disponible pour {n} région{} sur {} : {}.",
@@ -158,6 +177,14 @@ mod tests {
         assert_eq!(s.covered, vec!["75", "76"]);
         assert_eq!(s.areas, vec!["France", "Alpha", "Bêta"]);
         assert_eq!(s.practices[1].values.len(), 3);
+        // The margins come from the practices' own sample (N = 100 in the fixture), never from
+        // the mayors' survey (± 5 points there): 20 % on 100 → ± 7.8 points.
+        let (_, v, m) = &s.practices[1].values[0];
+        assert_eq!(*v, 20.0);
+        assert!((m - 7.84).abs() < 0.005, "{m}");
+        assert_ne!(*m, s.regional_margin);
+        // The axis follows the data: 20 + 7.84 → 30, not a hand-set 70.
+        assert_eq!(s.axis_max, 30.0);
         assert_eq!(
             s.coverage,
             "Disponible pour 2 régions sur 3 : Alpha et Bêta."

@@ -15,6 +15,7 @@ pub fn region(s: &RegionState, lang: Lang) -> ChartSpec {
         rows: s
             .domains
             .iter()
+            .filter(|d| !d.unmeasured)
             .map(|d| ChartRow {
                 label: d.label.clone(),
                 values: vec![d.index],

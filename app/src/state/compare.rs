@@ -34,6 +34,7 @@ pub fn compare_state(ds: &Dataset, codes: &[String], lang: Lang) -> Option<Compa
     let rows = ds
         .domains
         .iter()
+        .filter(|d| !d.indicators.is_empty())
         .map(|d| CompareRow {
             domain: d.meta.id.clone(),
             label: lang.pick(&d.meta.label_fr, &d.meta.label_en).to_string(),

@@ -4,6 +4,7 @@
 pub mod acteurs;
 pub mod charts;
 pub mod compare;
+pub mod deck_reading;
 pub mod key_figures;
 pub mod map;
 pub mod ranking;
@@ -27,6 +28,46 @@ pub fn catalog(ds: &Dataset) -> Catalog {
             .collect(),
         indicators: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
     }
+}
+
+/// The earliest and the latest period of the dataset's indicators ("2012", "2024-T4"), read from
+/// their metadata: the method page states the span, never a typed one.
+pub fn year_span(ds: &Dataset) -> Option<(String, String)> {
+    // (year, sub-period) of a period's start and end: "2012-2018" → 2012 … 2018, "2024-T4" →
+    // (2024, 4) both, "2024-2025" (a school year) → 2024 … 2025.
+    let key = |y: &str| -> Option<(u32, u32)> {
+        let (year, rest) = (y.get(..4)?.parse().ok()?, y.get(4..).unwrap_or(""));
+        let quarter = rest
+            .strip_prefix("-T")
+            .and_then(|q| q.parse().ok())
+            .unwrap_or(0);
+        Some((year, quarter))
+    };
+    let mut first: Option<(u32, String)> = None;
+    let mut last: Option<((u32, u32), String)> = None;
+    for m in ds.indicators.iter().map(|i| &i.meta.year) {
+        let Some(start) = key(m) else { continue };
+        let end_text = match m.rsplit_once('-') {
+            Some((_, tail)) if tail.len() == 4 => tail.to_string(),
+            _ => m.clone(),
+        };
+        let Some(end) = key(&end_text) else { continue };
+        if first.as_ref().is_none_or(|(y, _)| start.0 < *y) {
+            first = Some((start.0, start.0.to_string()));
+        }
+        if last.as_ref().is_none_or(|(k, _)| end > *k) {
+            last = Some((end, end_text));
+        }
+    }
+    Some((first?.1, last?.1))
+}
+
+/// Domains with at least one indicator (a domain without source is shown but not measured).
+pub fn measured_domains(ds: &Dataset) -> usize {
+    ds.domains
+        .iter()
+        .filter(|d| !d.indicators.is_empty())
+        .count()
 }
 
 /// Position of a region in the dataset's arrays.
@@ -164,7 +205,11 @@ pub(crate) mod fixture {
             description_fr: String::new(),
             description_en: String::new(),
             origin: "product".into(),
-            gap: None,
+            gap_fr: None,
+            gap_en: None,
+            note_fr: None,
+            note_en: None,
+            explained: vec![],
         }
     }
 
@@ -230,6 +275,7 @@ pub(crate) mod fixture {
                 indicators: own.iter().map(|i| i.meta.id.clone()).collect(),
                 rank: datafrag::index::ranks(&index),
                 index,
+                correlations: vec![],
             }
         })
         .collect();
@@ -242,6 +288,12 @@ pub(crate) mod fixture {
             acteurs: datafrag::seeds::Seeds {
                 fact: vec![],
                 practice: vec![],
+                practice_base: datafrag::seeds::Base {
+                    n: 100,
+                    population: "Entreprises".into(),
+                    seed: "001.txt".into(),
+                    quote: "N = 100".into(),
+                },
                 survey: vec![],
                 margins: datafrag::seeds::Margins {
                     national_min: 2.0,
@@ -255,5 +307,30 @@ pub(crate) mod fixture {
                 sentence: vec![],
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    /// The span the method page states comes from the indicators' own years, periods and
+    /// quarters included.
+    #[test]
+    fn year_span_reads_periods_and_quarters() {
+        let mut ds = super::fixture::dataset();
+        let n = ds.indicators.len();
+        assert!(n >= 3, "fixture has {n} indicators");
+        for (i, y) in ds
+            .indicators
+            .iter_mut()
+            .zip(["2012-2018", "2024-T3", "2024-T4"].iter().cycle())
+        {
+            i.meta.year = y.to_string();
+        }
+        assert_eq!(
+            super::year_span(&ds),
+            Some(("2012".into(), "2024-T4".into()))
+        );
+        ds.indicators[2].meta.year = "2024-2025".into();
+        assert_eq!(super::year_span(&ds).unwrap().1, "2025");
     }
 }

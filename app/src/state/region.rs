@@ -23,7 +23,12 @@ pub struct DomainLine {
     pub id: String,
     pub label: String,
     pub index: Option<f64>,
+    pub reading: super::summary::Reading,
     pub rank: Option<u8>,
+    /// What the domain's indicators cannot say, or why it has none (shown next to it).
+    pub note: Option<String>,
+    /// The domain has no source at all: not measured, left out of the summaries.
+    pub unmeasured: bool,
     pub indicators: Vec<IndicatorLine>,
 }
 
@@ -49,6 +54,10 @@ pub struct RegionState {
     pub summary: String,
     /// The source deck's own sentence about the region, where it has one (a quote, in French).
     pub deck_sentence: Option<String>,
+    /// Where and why the open data reads differently from that sentence.
+    pub deck_reading: Option<String>,
+    /// How many domains the dashboard has (the heading says it, never a typed "16").
+    pub domain_count: usize,
     pub profile: Vec<ProfileLine>,
 }
 
@@ -77,7 +86,20 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
             id: d.meta.id.clone(),
             label: lang.pick(&d.meta.label_fr, &d.meta.label_en).to_string(),
             index: d.index[k],
+            reading: super::summary::Reading::of(d.index[k]),
             rank: d.rank[k],
+            note: match (&d.meta.gap_fr, &d.meta.note_fr) {
+                (Some(fr), _) => Some(
+                    lang.pick(fr, d.meta.gap_en.as_deref().unwrap_or(fr))
+                        .to_string(),
+                ),
+                (None, Some(fr)) => Some(
+                    lang.pick(fr, d.meta.note_en.as_deref().unwrap_or(fr))
+                        .to_string(),
+                ),
+                (None, None) => None,
+            },
+            unmeasured: d.indicators.is_empty(),
             indicators: d
                 .indicators
                 .iter()
@@ -128,6 +150,8 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
             .iter()
             .find(|x| x.area == code)
             .map(|x| x.text.clone()),
+        deck_reading: super::deck_reading::deck_reading(ds, k, lang).map(|r| r.explanation),
+        domain_count: ds.domains.len(),
         profile,
     })
 }

@@ -20,7 +20,58 @@ pub const MORE: f64 = 103.0;
 /// Index at or below which a domain is "less fragile".
 pub const LESS: f64 = 97.0;
 
-fn name(ds: &Dataset, id: &str, lang: Lang) -> String {
+/// How a domain index reads against France (rule 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    More,
+    Close,
+    Less,
+    /// No index (no data for this region, or a domain without any source).
+    Missing,
+}
+
+impl Reading {
+    pub fn of(index: Option<f64>) -> Reading {
+        match index {
+            Some(i) if i >= MORE => Reading::More,
+            Some(i) if i <= LESS => Reading::Less,
+            Some(_) => Reading::Close,
+            None => Reading::Missing,
+        }
+    }
+
+    /// CSS class of the badge.
+    pub fn class(self) -> &'static str {
+        match self {
+            Reading::More => "more",
+            Reading::Less => "less",
+            Reading::Close => "close",
+            Reading::Missing => "",
+        }
+    }
+
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Reading::More => lang.t("plus fragile", "more fragile"),
+            Reading::Less => lang.t("moins fragile", "less fragile"),
+            Reading::Close => lang.t("proche", "close"),
+            Reading::Missing => lang.t("non disponible", "not available"),
+        }
+    }
+}
+
+/// Numbers of domains more and less fragile than France for region `k` (rule 1; domains
+/// without an index, such as a domain without source, count in neither).
+pub fn counts(ds: &Dataset, k: usize) -> (usize, usize) {
+    let all = domain_indices(ds, k);
+    (
+        all.iter().filter(|(_, i)| *i >= MORE).count(),
+        all.iter().filter(|(_, i)| *i <= LESS).count(),
+    )
+}
+
+/// A domain's name as it reads inside a sentence ("le vieillissement").
+pub fn name(ds: &Dataset, id: &str, lang: Lang) -> String {
     ds.domains
         .iter()
         .find(|d| d.meta.id == id)

@@ -95,6 +95,7 @@ pub fn region(s: &RegionState, lang: Lang) -> Table {
         rows: s
             .domains
             .iter()
+            .filter(|d| !d.unmeasured)
             .map(|d| {
                 vec![
                     Cell::text(d.label.clone()),
@@ -206,19 +207,27 @@ pub fn ranking(s: &RankingState, lang: Lang) -> Table {
 pub fn acteurs(s: &ActeursState, lang: Lang) -> Table {
     let mut headers = vec![lang.t("Pratique", "Practice").to_string()];
     headers.extend(s.areas.iter().cloned());
+    let margins: Vec<f64> = s
+        .practices
+        .iter()
+        .flat_map(|p| p.values.iter().map(|(_, _, m)| *m))
+        .collect();
+    let lo = margins.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = margins.iter().copied().fold(0.0_f64, f64::max);
+    let (lo, hi) = if margins.is_empty() {
+        (String::from("—"), String::from("—"))
+    } else {
+        (format::number(lo, 1, lang), format::number(hi, 1, lang))
+    };
     Table {
         caption: match lang {
             Lang::Fr => format!(
-                "Part des entreprises qui pratiquent chaque type de partenariat, {}, marge d'erreur ±{} points en région ({})",
-                s.practice_year,
-                format::number(s.regional_margin, 0, lang),
-                s.coverage
+                "Part des entreprises qui pratiquent chaque type de partenariat, {}, intervalle de confiance à 95 % de ±{lo} à ±{hi} points (échantillon de {} entreprises) ({})",
+                s.practice_year, s.practice_n, s.coverage
             ),
             Lang::En => format!(
-                "Share of companies with each type of partnership, {}, margin of error ±{} points in a region ({})",
-                s.practice_year,
-                format::number(s.regional_margin, 0, lang),
-                s.coverage
+                "Share of companies with each type of partnership, {}, 95 % confidence interval from ±{lo} to ±{hi} points (sample of {} companies) ({})",
+                s.practice_year, s.practice_n, s.coverage
             ),
         },
         numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
@@ -228,7 +237,7 @@ pub fn acteurs(s: &ActeursState, lang: Lang) -> Table {
             .iter()
             .map(|p| {
                 let mut row = vec![Cell::text(p.practice.clone())];
-                row.extend(p.values.iter().map(|(_, v)| Cell::num(format::value_with(*v, "%", 0, lang), Some(*v))));
+                row.extend(p.values.iter().map(|(_, v, _)| Cell::num(format::value_with(*v, "%", 0, lang), Some(*v))));
                 row
             })
             .collect(),
