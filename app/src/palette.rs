@@ -2,8 +2,16 @@
 //! classes: purple = less fragile than France, orange = more fragile; readable by the common
 //! colour-vision deficiencies). Class boundaries are index values.
 
-/// Upper bounds of classes 0..5 (class 6 is everything above 120).
-pub const BREAKS: [f64; 6] = [80.0, 90.0, 97.0, 103.0, 110.0, 120.0];
+/// Upper bounds of classes 0..5 (class 6 is everything above 120). The near-white middle class
+/// is the summary's "close to France" band, so the map and the sentences agree.
+pub const BREAKS: [f64; 6] = [
+    80.0,
+    90.0,
+    crate::state::summary::LESS,
+    crate::state::summary::MORE,
+    110.0,
+    120.0,
+];
 
 /// Fill colours, from least fragile (class 0) to most fragile (class 6).
 pub const COLORS: [&str; 7] = [

@@ -233,6 +233,11 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
             notices.push(Notice::UnknownMeasure(id.into()));
         }
     } else if let Some(id) = get("domain") {
+        // Old links: a domain merged into another opens that one.
+        let id = MOVED_DOMAINS
+            .iter()
+            .find(|(old, _)| *old == id)
+            .map_or(id, |(_, new)| new);
         if c.domains.iter().any(|d| d == id) {
             s.measure = Measure::Domain(id.into());
         } else {
@@ -291,6 +296,10 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
         format!("?{q}")
     }
 }
+
+/// Domain ids that links may still carry, and where they went: "pouvoir d'achat" is measured
+/// inside "pauvreté / niveau de vie" since the domains follow the brief's 16.
+pub const MOVED_DOMAINS: [(&str, &str); 1] = [("pouvoir_achat", "pauvrete")];
 
 /// A link to a section of the method page (`#decks`), in the same language.
 pub fn method_link(lang: Lang, section: &str) -> String {
@@ -397,6 +406,17 @@ mod tests {
         assert_eq!(n.len(), 2);
         let (_, n) = parse("region=%3Cb%3Ex", &c);
         assert_eq!(n, vec![Notice::UnknownRegion("<b>x".into())]);
+    }
+
+    /// An old link to the merged "pouvoir d'achat" domain opens poverty, without a notice.
+    #[test]
+    fn moved_domain_opens_its_new_home() {
+        let mut c = catalog();
+        c.domains.push("pauvrete".into());
+        let (s, notices) = parse("?domain=pouvoir_achat", &c);
+        assert_eq!(s.measure, Measure::Domain("pauvrete".into()));
+        assert!(notices.is_empty());
+        assert_eq!(to_query(&s, &c), "?domain=pauvrete");
     }
 
     #[test]

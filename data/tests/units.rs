@@ -231,3 +231,44 @@ fn every_domain_has_two_indicators_or_a_reason() {
     let logement = ds.domains.iter().find(|d| d.meta.id == "logement").unwrap();
     assert!(!logement.indicators.iter().any(|i| i == "logements_vacants"));
 }
+
+/// PACA's GDP growth 2017-2022 (rank 1) rests on one year (2021): the profile item says so,
+/// computed from the yearly series, and no other region is named.
+#[test]
+fn a_growth_resting_on_one_year_says_so() {
+    let ds: datafrag::model::Dataset = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join(datafrag::build::OUT_DATASET)).unwrap(),
+    )
+    .unwrap();
+    let g = ds.profiles.iter().find(|p| p.id == "gdp_growth").unwrap();
+    assert!(
+        g.source.contains("attention : une seule année"),
+        "{}",
+        g.source
+    );
+    assert!(
+        g.source
+            .contains("Provence-Alpes-Côte d'Azur +17,8 % en 2021"),
+        "{}",
+        g.source
+    );
+    assert_eq!(g.source.matches(" en 20").count(), 1, "{}", g.source);
+    let paca = ds.regions.iter().position(|r| r.code == "93").unwrap();
+    assert_eq!(g.rank[paca], Some(1));
+}
+
+/// Small counts and samples carry their caveat (Corse's burglaries), and no indicator is
+/// labelled in a unit its source contradicts.
+#[test]
+fn caveats_where_counts_are_small() {
+    let m = metas();
+    let burglaries = m.iter().find(|m| m.id == "cambriolages").unwrap();
+    assert!(
+        burglaries.caveats.contains("Corse"),
+        "{}",
+        burglaries.caveats
+    );
+    assert!(!m
+        .iter()
+        .any(|m| m.unit.contains("SPA") || m.unit.contains("par ménage")));
+}

@@ -46,6 +46,14 @@ test('region view: the 16 domains sorted by gap, the chart, the summary and the 
   const seeds = fs.readFileSync('seeds/deck_facts.toml', 'utf8');
   const quote = await page.getByTestId('deck-quote').locator('q').textContent();
   assert.ok(seeds.includes(`text = "${quote}"`), quote);
+  // Under it, where and why the open data reads differently, with a link to the method.
+  const reading = page.getByTestId('deck-reading');
+  assert.match(await reading.textContent(), /^Les données ouvertes lisent autrement : la mobilité y est moins fragile \(indice \d+ : actifs à plus de 30 minutes de leur travail, 2014 ;/);
+  assert.equal(await reading.locator('a').getAttribute('href'), '?view=method#decks');
+  // Sport has no open source: listed, "non mesuré", with its reason, never filled.
+  const sport = page.locator('details.domain[data-domain="sport"]');
+  assert.match(await sport.locator('.dom-word').textContent(), /non mesuré/);
+  assert.match(await sport.getByTestId('domain-note').textContent(), /Aucune source ouverte/);
   // The chart is drawn (non-blank canvas) and named for screen readers.
   const ink = await page.getByTestId('index-chart').evaluate((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -115,7 +123,8 @@ test('map: grid layout shows 13 tiles with codes; the Île-de-France inset selec
 test('compare: Nouvelle-Aquitaine vs Occitanie by default, sentences, add and remove a region', async () => {
   const { page, errors, context } = await openView(h, '?view=compare');
   const sentences = await page.getByTestId('compare-sentences').textContent();
-  assert.match(sentences, /Nouvelle-Aquitaine est plus fragile qu'Occitanie sur \d+ domaines? sur 16/);
+  // 15 of the 16 domains are measured (sport has no open source).
+  assert.match(sentences, /Nouvelle-Aquitaine est plus fragile qu'Occitanie sur \d+ domaines? sur 15/);
   assert.equal(await page.getByTestId('compare-table').locator('thead th').count(), 3);
   await page.getByRole('button', { name: '+ Ajouter une région' }).click();
   await page.waitForFunction(() => location.search.includes('regions='));
@@ -142,6 +151,9 @@ test('acteurs: coverage stated, practices once each with their margin of error',
   assert.match(await page.getByTestId('coverage').textContent(), /Disponible pour 2 régions sur 13 : Nouvelle-Aquitaine et Occitanie/);
   assert.equal(await page.getByTestId('acteurs-table').locator('tbody tr').count(), 4);
   assert.equal(await page.locator('.dotplot line.err').count(), 12, '4 practices × 3 areas, each with its margin');
+  // The margins come from the practices' own sample (N = 107), not from the mayors' survey.
+  assert.match(await page.locator('.dotplot figcaption').textContent(), /N = 107/);
+  assert.match(await page.locator('.dotplot title').first().textContent(), /± 9,4 pts/);
   assert.match(await page.locator('.surveys').textContent(), /37\u00a0%/);
   assert.deepEqual(errors, []);
   await context.close();

@@ -93,8 +93,8 @@ pub fn ActeursView() -> impl IntoView {
                 <figcaption>
                     <ul class="legend inline">{legend}</ul>
                     <p class="hint">{match lang {
-                        Lang::Fr => format!("Trait horizontal : intervalle de confiance à 95 % de chaque pourcentage, calculé sur l'échantillon de l'enquête ({} : {}).", s.practice_base, s.practice_n),
-                        Lang::En => format!("Horizontal line: 95 % confidence interval of each percentage, computed on the survey's sample ({}: {}).", s.practice_base, s.practice_n),
+                        Lang::Fr => format!("Trait horizontal : intervalle de confiance à 95 % de chaque pourcentage, calculé sur l'échantillon que donne le deck (« {} »).", s.practice_base),
+                        Lang::En => format!("Horizontal line: 95 % confidence interval of each percentage, computed on the sample the deck gives (“{}”).", s.practice_base),
                     }}</p>
                 </figcaption>
             </figure>

@@ -102,8 +102,8 @@ pub fn MethodView() -> impl IntoView {
             <h3 id="decks">{lang.t("Les phrases des decks et les données ouvertes", "The decks' sentences and the open data")}</h3>
             <div class="prose">
                 <p>{lang.t(
-                    "Les decks de l'Observatoire des partenariats résument chaque région d'après les indices de l'étude PHARE (2001-2019), qui ne sont pas publiés. Le tableau de bord recalcule les domaines avec des indicateurs ouverts, d'autres années et parfois d'autres définitions : la mobilité des decks porte sur l'accès aux transports en zone rurale, pour lequel aucune série régionale ouverte n'existe ; elle est approchée ici par les longs trajets domicile-travail et l'éloignement des villes.",
-                    "The Observatoire des partenariats' decks summarise each region from the PHARE study's indices (2001-2019), which are not published. The dashboard recomputes the domains from open indicators, other years and sometimes other definitions: the decks' mobility is about access to transport in rural areas, for which no open regional series exists; it is approached here through long commutes and distance from towns.",
+                    "Les decks de l'Observatoire des partenariats résument chaque région d'après les indices de l'étude PHARE, qui ne sont pas publiés. Le tableau de bord recalcule les domaines avec des indicateurs ouverts, d'autres années et parfois d'autres définitions : la mobilité des decks porte sur l'accès aux transports en zone rurale, pour lequel aucune série régionale ouverte n'existe ; elle est approchée ici par les longs trajets domicile-travail et l'éloignement des villes.",
+                    "The Observatoire des partenariats' decks summarise each region from the PHARE study's indices, which are not published. The dashboard recomputes the domains from open indicators, other years and sometimes other definitions: the decks' mobility is about access to transport in rural areas, for which no open regional series exists; it is approached here through long commutes and distance from towns.",
                 )}</p>
                 <ul>{decks}</ul>
             </div>
