@@ -11,3 +11,4 @@ node scripts/csp.mjs dist
 node scripts/offline.mjs dist
 node scripts/compress.mjs dist
 node scripts/size-report.mjs dist
+node scripts/size-budget.mjs

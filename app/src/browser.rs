@@ -1,5 +1,6 @@
 //! The few calls to the browser outside Leptos: the address bar and the boot placeholder.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The current query string (`?…` or `""`).
@@ -104,4 +105,39 @@ pub fn fault_injected() -> bool {
         .and_then(|w| js_sys::Reflect::get(&w, &"__fragilitesFault".into()).ok())
         .and_then(|v| v.as_string())
         .is_some_and(|f| f == "panic")
+}
+
+/// Device pixels per CSS pixel (at least 1).
+pub fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0)
+}
+
+/// Sets an element's CSS width and height in pixels, through the CSSOM (which a strict
+/// Content-Security-Policy allows, unlike a `style` attribute).
+pub fn set_css_size(el: &web_sys::HtmlElement, width: f64, height: f64) {
+    let style = el.style();
+    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
+}
+
+/// The export glue (app/js/export.js): PNG encoding, downloads, the clipboard.
+#[wasm_bindgen(module = "/js/export.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    pub(crate) fn svg_to_png(
+        svg: &str,
+        w: f64,
+        h: f64,
+        scale: f64,
+    ) -> Result<js_sys::Promise, JsValue>;
+    pub(crate) fn text_blob(text: &str, mime: &str) -> JsValue;
+    pub(crate) fn download(blob: &JsValue, name: &str);
+    #[wasm_bindgen(catch)]
+    pub(crate) fn copy_png(blob: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub(crate) fn copy_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+    pub(crate) fn today() -> Vec<u32>;
+    pub(crate) fn now_ms() -> f64;
 }

@@ -1,9 +1,11 @@
-//! Layout of the index charts (bars around the France = 100 line), computed natively; the
-//! component draws it with plotters on a canvas.
+//! What an index chart shows (bars around the France = 100 line): rows, series, labels. The
+//! drawing is `graphics::bars`, for the screen and the exports alike.
 
 /// One horizontal row of the chart: a label and one value per series (`None` = missing).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartRow {
+    /// What the row stands for (a domain id, a region code): keys its bars.
+    pub key: String,
     pub label: String,
     pub values: Vec<Option<f64>>,
 }
@@ -33,35 +35,18 @@ impl ChartSpec {
     /// ```
     /// use app::chart::{ChartRow, ChartSpec};
     /// let spec = ChartSpec { title: String::new(), series: vec![], france_label: String::new(),
-    ///     rows: vec![ChartRow { label: "a".into(), values: vec![Some(131.0), Some(96.0)] }] };
+    ///     rows: vec![ChartRow { key: "a".into(), label: "a".into(), values: vec![Some(131.0), Some(96.0)] }] };
     /// assert_eq!(spec.x_range(), (70.0, 140.0));
     /// ```
     pub fn x_range(&self) -> (f64, f64) {
-        let vals = self
-            .rows
-            .iter()
-            .flat_map(|r| r.values.iter().flatten().copied());
-        let (lo, hi) = vals.fold((100.0f64, 100.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        let lo = ((lo.min(80.0) - 2.0) / 10.0).floor() * 10.0;
-        let hi = ((hi.max(120.0) + 2.0) / 10.0).ceil() * 10.0;
-        (lo.max(0.0), hi)
+        crate::graphics::scale::index_domain(
+            self.rows.iter().flat_map(|r| r.values.iter().copied()),
+        )
     }
 
     /// Ticks every 10 (or 20, 50 when the range is wide).
     pub fn ticks(&self) -> Vec<f64> {
-        let (lo, hi) = self.x_range();
-        let step = match hi - lo {
-            w if w > 300.0 => 50.0,
-            w if w > 120.0 => 20.0,
-            _ => 10.0,
-        };
-        let mut t = (lo / step).ceil() * step;
-        let mut out = Vec::new();
-        while t <= hi + 1e-9 {
-            out.push(t);
-            t += step;
-        }
-        out
+        crate::graphics::scale::index_ticks(self.x_range())
     }
 
     /// Height in CSS pixels for a given row height.
@@ -80,6 +65,7 @@ mod tests {
             series: vec!["a".into()],
             france_label: String::new(),
             rows: vec![ChartRow {
+                key: "x".into(),
                 label: "x".into(),
                 values,
             }],

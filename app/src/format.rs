@@ -91,12 +91,12 @@ pub fn index(v: f64, lang: Lang) -> String {
 ///
 /// ```
 /// use app::{format::rank, i18n::Lang};
-/// assert_eq!(rank(1, Lang::Fr), "1re\u{a0}/ 13");
-/// assert_eq!(rank(2, Lang::En), "2nd / 13");
+/// assert_eq!(rank(1, 13, Lang::Fr), "1re\u{a0}/ 13");
+/// assert_eq!(rank(2, 13, Lang::En), "2nd / 13");
 /// ```
-pub fn rank(r: u8, lang: Lang) -> String {
+pub fn rank(r: u8, of: usize, lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("{r}{}{NBSP}/ 13", if r == 1 { "re" } else { "e" }),
+        Lang::Fr => format!("{r}{}{NBSP}/ {of}", if r == 1 { "re" } else { "e" }),
         Lang::En => {
             let suffix = match (r % 10, r % 100) {
                 (1, n) if n != 11 => "st",
@@ -104,7 +104,7 @@ pub fn rank(r: u8, lang: Lang) -> String {
                 (3, n) if n != 13 => "rd",
                 _ => "th",
             };
-            format!("{r}{suffix} / 13")
+            format!("{r}{suffix} / {of}")
         }
     }
 }
@@ -126,7 +126,12 @@ mod tests {
         assert_eq!(decimals(4.05, "%"), 1);
         assert_eq!(decimals(12.0, "départements"), 0);
         assert_eq!(value(7.0, "%", Lang::Fr), "7,0\u{a0}%");
-        assert_eq!(rank(11, Lang::En), "11th / 13");
-        assert_eq!(rank(13, Lang::Fr), "13e\u{a0}/ 13");
+        assert_eq!(rank(11, 13, Lang::En), "11th / 13");
+        assert_eq!(rank(13, 13, Lang::Fr), "13e\u{a0}/ 13");
+        assert_eq!(
+            rank(1, 3, Lang::Fr),
+            "1re\u{a0}/ 3",
+            "out of the areas there are"
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod deck;
 pub mod export;
 pub mod format;
+pub mod graphics;
 pub mod i18n;
 pub mod integrity;
 pub mod palette;

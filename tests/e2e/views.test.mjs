@@ -90,7 +90,7 @@ test('map: changing the measure recolours the map and is kept in the URL; the ta
   assert.equal(await page.evaluate(() => location.search), '?indicator=taux_pauvrete');
   const fillsAfter = await page.locator('path.region[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
   assert.notDeepEqual(fillsAfter, fillsBefore);
-  // Corse has the highest poverty rate in 2013: the darkest orange class.
+  // Corse has the highest poverty rate in 2021 (Filosofi, 18,1 %): the darkest orange class.
   assert.equal(await page.locator('path[data-code="94"]').getAttribute('fill'), '#b35806');
   await page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
   const table = page.getByTestId('map-table');
@@ -99,10 +99,10 @@ test('map: changing the measure recolours the map and is kept in the URL; the ta
   assert.equal(first, 'Corse', 'descending index first');
   assert.equal(await table.locator('th', { hasText: 'Indice' }).getAttribute('aria-sort'), 'descending');
   // French number formatting in the table: decimal comma and a no-break space before %.
-  assert.match(await table.textContent(), /20,2\u00a0%/);
+  assert.match(await table.textContent(), /18,1\u00a0%/);
   // Hover shows the value and rank in the info line.
   await page.locator('path[data-code="32"]').hover();
-  assert.match(await page.locator('.info-line').textContent(), /Hauts-de-France : indice \d+ \(\d+e\u00a0\/ 13\), 18,2\u00a0%/);
+  assert.match(await page.locator('.info-line').textContent(), /Hauts-de-France : indice \d+ \(\d+e\u00a0\/ 13\), 18,0\u00a0%/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -150,7 +150,7 @@ test('acteurs: coverage stated, practices once each with their margin of error',
   const { page, errors, context } = await openView(h, '?view=acteurs');
   assert.match(await page.getByTestId('coverage').textContent(), /Disponible pour 2 régions sur 13 : Nouvelle-Aquitaine et Occitanie/);
   assert.equal(await page.getByTestId('acteurs-table').locator('tbody tr').count(), 4);
-  assert.equal(await page.locator('.dotplot line.err').count(), 12, '4 practices × 3 areas, each with its margin');
+  assert.equal(await page.locator('.dotplot [data-key]').count(), 12, '4 practices × 3 areas, each with its margin');
   // The margins come from the practices' own sample (N = 107), not from the mayors' survey.
   assert.match(await page.locator('.dotplot figcaption').textContent(), /N = 107/);
   assert.match(await page.locator('.dotplot title').first().textContent(), /± 9,4 pts/);

@@ -15,51 +15,10 @@ pub fn ActeursView() -> impl IntoView {
     let lang = ctx.lang();
     let s = acteurs_state(&ctx.ds, lang);
     let table = crate::state::tables::acteurs(&s, lang);
-    // Dot plot with error bars: one row per practice, one dot per area, bar = ± margin.
-    let (w, row_h, left, right) = (640.0, 54.0, 190.0, 620.0);
-    let axis_max = s.axis_max;
-    let x = move |v: f64| left + v / axis_max * (right - left);
-    let n_areas = s.areas.len();
-    let rows = s
-        .practices
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let y = 30.0 + i as f64 * row_h;
-            let dots = p
-                .values
-                .iter()
-                .enumerate()
-                .map(|(k, (area, v, margin))| {
-                    let margin = (margin * 10.0).round() / 10.0;
-                    let yy = y + 10.0 + k as f64 * (row_h - 20.0) / n_areas.max(1) as f64;
-                    let (color, mark) = SERIES[k % SERIES.len()];
-                    let label = format!("{area} : {} (± {} pts)", format::value_with(*v, "%", 0, lang), format::number(margin, 1, lang));
-                    view! {
-                        <g>
-                            <title>{label}</title>
-                            <line class="err" x1=x(v - margin) x2=x(v + margin) y1=yy y2=yy stroke=color></line>
-                            <text class="dot" x=x(*v) y=yy + 5.0 fill=color>{mark}</text>
-                        </g>
-                    }
-                })
-                .collect::<Vec<_>>();
-            view! {
-                <g>
-                    <text class="row-label" x="4" y=y + row_h / 2.0>{p.practice.clone()}</text>
-                    {dots}
-                </g>
-            }
-        })
-        .collect::<Vec<_>>();
-    let h = 40.0 + row_h * s.practices.len() as f64;
-    let ticks = (0..=(axis_max / 10.0) as usize)
-        .map(|t| t as f64 * 10.0)
-        .collect::<Vec<_>>();
-    let ticks = ticks
-        .iter()
-        .map(|t| view! { <g><line class="grid" x1=x(*t) x2=x(*t) y1="20" y2=h - 10.0></line><text class="tick" x=x(*t) y="14">{format!("{t:.0} %")}</text></g> })
-        .collect::<Vec<_>>();
+    // The same drawing as the export's (graphics::dots), as SVG markup: marks only, no script.
+    let scene = crate::graphics::dots::practices(&s, lang);
+    let (w, h) = (scene.width, scene.height);
+    let dots = crate::graphics::svg::fragment(&scene);
     let legend = s
         .areas
         .iter()
@@ -86,10 +45,7 @@ pub fn ActeursView() -> impl IntoView {
             <p class="coverage notice-info" data-testid="coverage">{s.coverage.clone()}" "{lang.t("Les autres régions n'ont pas de chiffre dans les decks : rien n'est extrapolé.", "The other regions have no figure in the decks: nothing is extrapolated.")}</p>
             <h3>{format!("{} ({})", lang.t("Pratiques partenariales des entreprises", "Companies' partnership practices"), s.practice_year)}</h3>
             <figure class="dotplot">
-                <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=table.caption.clone()>
-                    {ticks}
-                    {rows}
-                </svg>
+                <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=table.caption.clone() inner_html=dots></svg>
                 <figcaption>
                     <ul class="legend inline">{legend}</ul>
                     <p class="hint">{match lang {

@@ -127,7 +127,7 @@ pub fn CompareView() -> impl IntoView {
                 </div>
             </div>
             <ul class="sentences" data-testid="compare-sentences">{sentences}</ul>
-            <IndexChart spec=spec label=label />
+            <IndexChart spec=spec label=label lang=lang />
             <DataTable table=table lang=lang test_id="compare-table" />
         </section>
     }

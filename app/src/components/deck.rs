@@ -3,7 +3,7 @@
 //! them full screen with the arrow keys.
 
 use super::app::Ctx;
-use super::export::{copy_text, download, text_blob};
+use crate::browser::{copy_text, download, text_blob};
 use crate::deck::Deck;
 use crate::i18n::Lang;
 use crate::url_state::{parse, to_query, View};

@@ -3,87 +3,12 @@
 //! in the page (no network): the SVG is built in Rust (`export::svg`), drawn on a canvas for PNG.
 
 use super::app::Ctx;
+use crate::browser::{copy_png, copy_text, download, now_ms, svg_to_png, text_blob, today};
 use crate::export::{self, csv::Variant, svg::Frame};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(inline_js = r#"
-// PNG: the SVG is rasterised on the main thread (an OffscreenCanvas, no DOM), then encoded in a
-// worker (png-worker.js), which keeps the page responsive and avoids toBlob's wait for idle time.
-// Where workers or OffscreenCanvas are missing or fail (old browser, file not reachable), the
-// same frame is encoded with a canvas's toBlob.
-let worker = null, broken = false, nextId = 0;
-const pending = new Map();
-function startWorker() {
-  if (worker || broken || typeof OffscreenCanvas === 'undefined' || typeof Worker === 'undefined') return worker;
-  try {
-    worker = new Worker('png-worker.js');
-    worker.onmessage = (e) => {
-      const p = pending.get(e.data.id); pending.delete(e.data.id);
-      if (p) (e.data.blob ? p.ok(e.data.blob) : p.ko(new Error(e.data.error)));
-    };
-    worker.onerror = () => { broken = true; worker = null; for (const p of pending.values()) p.ko(new Error('worker')); pending.clear(); };
-  } catch (e) { broken = true; worker = null; }
-  return worker;
-}
-// Started with the page (one 0.3 KB file): once loaded it keeps working with the network cut,
-// even where no service worker can run (plain http on a local network).
-startWorker();
-function viaWorker(img, cw, ch) {
-  const w = startWorker();
-  if (!w) return Promise.reject(new Error('no worker'));
-  const oc = new OffscreenCanvas(cw, ch);
-  oc.getContext('2d').drawImage(img, 0, 0, cw, ch);
-  const bitmap = oc.transferToImageBitmap();
-  return new Promise((ok, ko) => { const id = ++nextId; pending.set(id, { ok, ko }); w.postMessage({ id, bitmap }, [bitmap]); });
-}
-function viaCanvas(img, cw, ch) {
-  return new Promise((ok, ko) => {
-    const c = document.createElement('canvas');
-    c.width = cw; c.height = ch;
-    c.getContext('2d').drawImage(img, 0, 0, cw, ch);
-    c.toBlob((b) => (b ? ok(b) : ko(new Error('PNG'))), 'image/png');
-  });
-}
-export function svg_to_png(svg, w, h, scale) {
-  return new Promise((ok, ko) => {
-    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-    const img = new Image();
-    img.onload = () => {
-      URL.revokeObjectURL(url);
-      const cw = Math.round(w * scale), ch = Math.round(h * scale);
-      viaWorker(img, cw, ch).catch(() => viaCanvas(img, cw, ch)).then(ok, ko);
-    };
-    img.onerror = () => { URL.revokeObjectURL(url); ko(new Error('SVG')); };
-    img.src = url;
-  });
-}
-export function text_blob(text, type) { return new Blob([text], { type }); }
-export function download(blob, name) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob); a.download = name;
-  document.body.appendChild(a); a.click(); a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
-}
-export async function copy_png(blob) { await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]); }
-export async function copy_text(text) { await navigator.clipboard.writeText(text); }
-export function today() { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }
-export function now_ms() { return performance.now(); }
-"#)]
-extern "C" {
-    #[wasm_bindgen(catch)]
-    fn svg_to_png(svg: &str, w: f64, h: f64, scale: f64) -> Result<js_sys::Promise, JsValue>;
-    pub(crate) fn text_blob(text: &str, mime: &str) -> JsValue;
-    pub(crate) fn download(blob: &JsValue, name: &str);
-    #[wasm_bindgen(catch)]
-    fn copy_png(blob: &JsValue) -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(catch)]
-    pub(crate) fn copy_text(text: &str) -> Result<js_sys::Promise, JsValue>;
-    fn today() -> Vec<u32>;
-    fn now_ms() -> f64;
-}
 
 /// The absolute link of the current view.
 pub fn permalink(ctx: &Ctx) -> String {

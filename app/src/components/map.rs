@@ -4,7 +4,6 @@
 use super::app::Ctx;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
-use crate::format;
 use crate::palette::{needs_dark_text, MISSING};
 use crate::state::map::{map_state, MapRow, MapState};
 use crate::state::{region_pos, summary::region_summary};
@@ -83,11 +82,12 @@ pub fn MapView() -> impl IntoView {
             let code = row.code.clone();
             let code2 = row.code.clone();
             let label = format!("{} ({})", row.description, lang.t("agrandie", "enlarged"));
+            let title = inset_title(&m, &inset, lang);
             Some(view! {
                 <g class="inset">
                     <rect class="inset-frame" x=x y=y width=w height=h rx="4"></rect>
                     <line class="leader" x1=lx1 y1=ly1 x2=lx2 y2=ly2></line>
-                    <text class="inset-title" x=x + 6.0 y=y + h - 8.0>{format!("{} ×{}", row.name, format::number(inset.scale, 1, lang))}</text>
+                    <text class="inset-title" x=x + 6.0 y=y + h - 8.0>{title}</text>
                     <path
                         class="region inset-shape"
                         class:selected=move || selected.with(|s| s.as_deref() == Some(code.as_str()))
@@ -228,8 +228,7 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
-/// Tile size in the grid layout's viewBox units.
-const TILE: f64 = 100.0;
+use crate::graphics::map::{inset_title, tile_value, TILE};
 
 /// The row of `code` in the map state (colour, figures, words).
 fn row_of(map: Memo<Option<MapState>>, code: &str) -> Option<MapRow> {
@@ -299,12 +298,9 @@ fn region_shape(
                     .is_some_and(needs_dark_text)
             })
         };
-        let index_text = move || {
-            row.with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.figures.index)
-                    .map_or("n.d.".to_string(), |i| format!("{i:.0}"))
-            })
+        let index_text = {
+            let code = code.clone();
+            move || map.with(|m| m.as_ref().map(|m| tile_value(m, &code)).unwrap_or_default())
         };
         view! {
             <g

@@ -1,10 +1,9 @@
 //! The ranking view: the 13 regions ranked on a measure, France marked.
 
 use super::app::Ctx;
+use super::chart::IndexChart;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
-use crate::format;
-use crate::palette::{class_of, COLORS, MISSING};
 use crate::state::ranking::ranking_state;
 use leptos::prelude::*;
 
@@ -23,30 +22,20 @@ pub fn RankingView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let bars = move || {
+    // The same drawing as the export's: bars around France = 100, France the line.
+    let spec = Signal::derive(move || {
         rs.with(|r| {
-            r.as_ref().map(|r| {
-                let max = r.rows.iter().filter_map(|x| x.index).fold(120.0f64, f64::max);
-                r.rows
-                    .iter()
-                    .map(|row| {
-                        let pct = row.index.map_or(0.0, |i| (i / max * 100.0).clamp(0.0, 100.0));
-                        let color = row.index.map_or(MISSING, |i| COLORS[class_of(i)]);
-                        let rank = row.rank.map_or(String::new(), |k| format!("{k}."));
-                        let idx = row.index.map_or("n.d.".into(), |i| format::index(i, lang));
-                        view! {
-                            <li class="bar-row" class:france=row.is_france>
-                                <span class="bar-rank">{rank}</span>
-                                <span class="bar-name">{row.name.clone()}</span>
-                                <span class="bar-track" aria-hidden="true"><span class="bar" style:width=format!("{pct:.1}%") style:background=color></span></span>
-                                <span class="bar-value">{idx}</span>
-                            </li>
-                        }
-                    })
-                    .collect::<Vec<_>>()
-            })
+            r.as_ref()
+                .map(|r| crate::state::charts::ranking(r, lang))
+                .unwrap_or_else(|| crate::chart::ChartSpec {
+                    title: String::new(),
+                    rows: vec![],
+                    series: vec![],
+                    france_label: String::new(),
+                })
         })
-    };
+    });
+    let label = Signal::derive(move || spec.with(|s| s.title.clone()));
     view! {
         <section class="view ranking-view" aria-labelledby="view-title">
             <div class="view-head">
@@ -54,7 +43,7 @@ pub fn RankingView() -> impl IntoView {
                 <MeasurePicker />
             </div>
             <p class="hint">{lang.t("Indice : France métropolitaine = 100 ; plus haut = plus fragile. 1 = région la plus fragile.", "Index: metropolitan France = 100; higher = more fragile. 1 = most fragile region.")}</p>
-            <figure class="bars" aria-hidden="true"><ol>{bars}</ol></figure>
+            <IndexChart spec=spec label=label lang=lang />
             <DataTable table=table lang=lang test_id="ranking-table" />
             <MeasureSources />
         </section>

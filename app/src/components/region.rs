@@ -70,7 +70,9 @@ fn IndicatorRow(line: IndicatorLine, ds: Arc<Dataset>, lang: Lang) -> impl IntoV
         .france
         .map_or("n.d.".into(), |v| format::value(v, &line.unit, lang));
     let index = line.index.map_or("n.d.".into(), |i| format::index(i, lang));
-    let rank = line.rank.map_or("—".into(), |r| format::rank(r, lang));
+    let rank = line
+        .rank
+        .map_or("—".into(), |r| format::rank(r, ds.regions.len(), lang));
     let id = line.id.clone();
     view! {
         <li class="indicator">
@@ -162,7 +164,7 @@ pub fn RegionView() -> impl IntoView {
                                     <span class="dom-label">{d.label.clone()}</span>
                                     <span class=format!("badge {cls}")>{badge}</span>
                                     <span class="dom-word">{word}</span>
-                                    <span class="dom-rank">{d.rank.map(|k| format::rank(k, lang)).unwrap_or_default()}</span>
+                                    <span class="dom-rank">{d.rank.map(|k| format::rank(k, r.of, lang)).unwrap_or_default()}</span>
                                 </summary>
                                 {note}
                                 <ul class="indicators">{rows}</ul>
@@ -185,7 +187,7 @@ pub fn RegionView() -> impl IntoView {
                             None => (lang.t("non disponible", "not available").to_string(), p.missing.clone()),
                         };
                         let france = p.france.map(|f| format!("France : {}", format::value(f, &p.unit, lang)));
-                        let rank = p.rank.map(|k| format::rank(k, lang));
+                        let rank = p.rank.map(|k| format::rank(k, r.of, lang));
                         view! {
                             <div class="fact" data-profile=p.id.clone()>
                                 <dt>{p.label.clone()} <span class="year">{format!("({})", p.year)}</span></dt>
@@ -227,7 +229,7 @@ pub fn RegionView() -> impl IntoView {
             })}
             <div class="two-col">
                 <div>
-                    <IndexChart spec=spec label=chart_label />
+                    <IndexChart spec=spec label=chart_label lang=lang />
                     <details class="table-toggle">
                         <summary>{lang.t("Tableau du graphique", "Table of the chart")}</summary>
                         <DataTable table=table lang=lang test_id="region-table" />

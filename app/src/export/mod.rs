@@ -5,30 +5,31 @@
 pub mod csv;
 pub mod svg;
 
-use crate::chart::{ChartRow, ChartSpec};
+use crate::chart::ChartSpec;
 use crate::i18n::Lang;
-use crate::palette::MISSING;
 use crate::state::tables;
 use crate::state::{
-    acteurs::acteurs_state, compare::compare_state, map::map_state, map::LegendItem,
-    ranking::ranking_state, region::region_state,
+    acteurs::acteurs_state, compare::compare_state, map::map_state, ranking::ranking_state,
+    region::region_state,
 };
 use crate::table::Table;
 use crate::url_state::{Layout, View, ViewState};
 use datafrag::model::Dataset;
 use std::collections::BTreeMap;
 
-/// The picture of a view.
+/// The picture of a view: the state its drawing (`crate::graphics`) is made from, the same
+/// drawing the screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Graphic {
-    /// The choropleth: one fill per region code, the legend, geographic map or tile grid.
+    /// The choropleth with its legend, geographic map or tile grid (`graphics::map`).
     Map {
-        fills: Vec<(String, &'static str)>,
-        legend: Vec<LegendItem>,
+        state: crate::state::map::MapState,
         layout: Layout,
     },
-    /// Bars around France = 100.
+    /// Bars around France = 100 (`graphics::bars`).
     Bars(ChartSpec),
+    /// Dots with their margins (`graphics::dots`).
+    Dots(crate::state::acteurs::ActeursState),
     /// The table itself, drawn as text.
     Table,
 }
@@ -118,29 +119,16 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
             };
             let (info, table, graphic) = if s.view == View::Map {
                 let st = map_state(ds, &s.measure, lang)?;
-                let fills = st.rows.iter().map(|r| (r.code.clone(), r.fill)).collect();
+                let table = tables::map(&st, lang);
+                let info = st.info.clone();
                 let g = Graphic::Map {
-                    fills,
-                    legend: st.legend.clone(),
+                    state: st,
                     layout: s.layout,
                 };
-                (st.info.clone(), tables::map(&st, lang), g)
+                (info, table, g)
             } else {
                 let st = ranking_state(ds, &s.measure, lang)?;
-                let spec = ChartSpec {
-                    title: st.info.title.clone(),
-                    rows: st
-                        .rows
-                        .iter()
-                        .filter(|r| !r.is_france)
-                        .map(|r| ChartRow {
-                            label: r.name.clone(),
-                            values: vec![r.index],
-                        })
-                        .collect(),
-                    series: vec![st.info.title.clone()],
-                    france_label: "France = 100".into(),
-                };
+                let spec = crate::state::charts::ranking(&st, lang);
                 (
                     st.info.clone(),
                     tables::ranking(&st, lang),
@@ -281,20 +269,12 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                 meta: same_meta(table.rows.len(), "%", &st.practice_year, &st.source),
                 sources: st.source.clone(),
                 table,
-                graphic: Graphic::Table,
+                graphic: Graphic::Dots(st.clone()),
                 slug: "acteurs".into(),
             })
         }
         View::Method | View::Deck => None,
     }
-}
-
-/// The fill of a region in a map export (grey when it has no value).
-pub fn fill_of<'a>(fills: &'a [(String, &'static str)], code: &str) -> &'a str {
-    fills
-        .iter()
-        .find(|(c, _)| c == code)
-        .map_or(MISSING, |(_, f)| f)
 }
 
 /// Today's date written out: "23 novembre 2026", "23 November 2026".
@@ -350,6 +330,40 @@ mod tests {
         s.view = view;
         s.region = Some(ds.regions[0].code.clone());
         s
+    }
+
+    /// The source line names the producers and years of what the view shows, and only those.
+    /// The expectations are written from the fixture (three indicators given distinct producers
+    /// and years here), not computed by the code under test.
+    #[test]
+    fn source_line_names_what_the_view_shows() {
+        let mut ds = dataset();
+        for (i, (p, y)) in ds.indicators.iter_mut().zip([
+            ("INSEE", "2024-T3"),
+            ("INSEE", "2023"),
+            ("DREES", "2019"),
+        ]) {
+            i.meta.producer = p.into();
+            i.meta.year = y.into();
+        }
+        // The map and the ranking show the default measure, the emploi domain (chomage).
+        assert_eq!(
+            source_line(&ds, &state(View::Map)).as_deref(),
+            Some("INSEE 2024-T3")
+        );
+        assert_eq!(
+            source_line(&ds, &state(View::Ranking)).as_deref(),
+            Some("INSEE 2024-T3")
+        );
+        // The region page and the comparison show every domain: producers sorted, years sorted.
+        for v in [View::Region, View::Compare] {
+            assert_eq!(
+                source_line(&ds, &state(v)).as_deref(),
+                Some("DREES 2019 ; INSEE 2023, 2024-T3"),
+                "{v:?}"
+            );
+        }
+        assert_eq!(source_line(&ds, &state(View::Method)), None);
     }
 
     /// The printed footer's source line is the exports' one, for every view.

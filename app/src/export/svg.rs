@@ -2,12 +2,9 @@
 //! the permalink printed and as a QR code (the `qrcode` crate). Text is real `<text>`; the PNG
 //! exports are this SVG drawn on a canvas at 2× or 4×.
 
-use super::{fill_of, Export, Graphic};
-use crate::chart::{ChartSpec, SERIES};
-use crate::format;
+use super::{Export, Graphic};
+use crate::graphics;
 use crate::i18n::Lang;
-use crate::palette::{needs_dark_text, MISSING};
-use crate::url_state::Layout;
 use datafrag::geometry::MapGeometry;
 use std::fmt::Write;
 
@@ -35,13 +32,7 @@ impl Frame {
     }
 }
 
-/// Escapes text for XML content and attributes.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+pub use crate::graphics::svg::esc;
 
 /// Splits `text` into lines of at most `width` characters at spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -77,208 +68,16 @@ pub fn qr_path(text: &str) -> Option<(String, usize)> {
     Some((d, n + 8))
 }
 
-/// A graphic drawn at its natural size: (SVG fragment, width, height).
+/// A graphic drawn at its natural size: (SVG fragment, width, height). The drawing is the one
+/// the screen shows (`crate::graphics`); this only writes it out.
 fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
-    match &e.graphic {
-        Graphic::Map {
-            fills,
-            legend,
-            layout,
-        } => {
-            let mut s = String::new();
-            let (w, h) = match layout {
-                Layout::Geo => {
-                    s.push_str(
-                        // The screen map's grey borders: white ones vanished between the
-                        // near-white class (97–103) and the page.
-                        r##"<g stroke="#6b7280" stroke-width="0.9" stroke-linejoin="round">"##,
-                    );
-                    for r in &geo.regions {
-                        let _ = write!(
-                            s,
-                            r#"<path d="{}" fill="{}"><title>{}</title></path>"#,
-                            r.path,
-                            fill_of(fills, &r.code),
-                            esc(&r.name)
-                        );
-                    }
-                    s.push_str("</g>");
-                    if let Some(i) = &geo.inset {
-                        let _ = write!(
-                            s,
-                            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" stroke="#8a8a8a"/><path d="{}" fill="{}" stroke="#6b7280" stroke-width="0.9"/><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#8a8a8a" stroke-dasharray="4 3"/><text x="{}" y="{}" font-size="20" fill="#444">Île-de-France ×{}</text>"##,
-                            i.frame[0],
-                            i.frame[1],
-                            i.frame[2],
-                            i.frame[3],
-                            i.path,
-                            fill_of(fills, &i.code),
-                            i.leader[0],
-                            i.leader[1],
-                            i.leader[2],
-                            i.leader[3],
-                            i.frame[0] + 6.0,
-                            i.frame[1] + i.frame[3] + 22.0,
-                            format::number(i.scale, 1, lang)
-                        );
-                    }
-                    (geo.width, geo.height)
-                }
-                Layout::Grid => {
-                    let t = 120.0;
-                    for tile in &geo.tiles {
-                        let fill = fill_of(fills, &tile.code);
-                        let ink = if crate::palette::COLORS
-                            .iter()
-                            .position(|c| *c == fill)
-                            .is_none_or(needs_dark_text)
-                        {
-                            "#111"
-                        } else {
-                            "#fff"
-                        };
-                        let (x, y) = (tile.col as f64 * t, tile.row as f64 * t);
-                        let _ = write!(
-                            s,
-                            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{fill}"/><text x="{}" y="{}" text-anchor="middle" font-size="28" font-weight="bold" fill="{ink}">{}</text>"#,
-                            x + 4.0,
-                            y + 4.0,
-                            t - 8.0,
-                            t - 8.0,
-                            x + t / 2.0,
-                            y + t / 2.0 + 10.0,
-                            esc(&tile.short)
-                        );
-                    }
-                    (geo.grid[0] as f64 * t, geo.grid[1] as f64 * t)
-                }
-            };
-            // The legend to the right of the map, in type sized to the map's height, so that it
-            // reads as well as the title once the whole graphic is fitted into the frame.
-            let k = h / 500.0;
-            let lx = w + 40.0 * k;
-            let _ = write!(
-                s,
-                r##"<text x="{lx:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold">{}</text><text x="{lx:.1}" y="{:.1}" font-size="{:.1}" fill="#444">{}</text>"##,
-                28.0 * k,
-                20.0 * k,
-                lang.t("Indice, France = 100", "Index, France = 100"),
-                50.0 * k,
-                15.0 * k,
-                lang.t("plus haut = plus fragile", "higher = more fragile")
-            );
-            let items = legend
-                .iter()
-                .map(|l| (l.color, l.label.clone(), l.is_france))
-                .chain(std::iter::once((
-                    MISSING,
-                    lang.t("non disponible", "not available").to_string(),
-                    false,
-                )));
-            let step = 30.0 * k;
-            let mut n = 0.0;
-            for (j, (color, label, france)) in items.enumerate() {
-                let y = 72.0 * k + j as f64 * step;
-                n = j as f64 + 1.0;
-                let _ = write!(
-                    s,
-                    r##"<rect x="{lx:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{color}" stroke="#6b7280"/><text x="{:.1}" y="{:.1}" font-size="{:.1}"{}>{}{}</text>"##,
-                    26.0 * k,
-                    21.0 * k,
-                    lx + 34.0 * k,
-                    y + 17.0 * k,
-                    17.0 * k,
-                    if france { r#" font-weight="bold""# } else { "" },
-                    esc(&label),
-                    if france { " ← France = 100" } else { "" }
-                );
-            }
-            (s, lx + 250.0 * k, h.max(72.0 * k + n * step))
-        }
-        Graphic::Bars(spec) => bars(spec, lang),
-        Graphic::Table => table(e),
-    }
-}
-
-/// Horizontal bars from 100 to each index, one row per label, one bar per series.
-fn bars(spec: &ChartSpec, lang: Lang) -> (String, f64, f64) {
-    let (label_w, plot_w, row_h) = (330.0, 720.0, 34.0);
-    let n = spec.series.len().max(1);
-    let top = if n > 1 { 44.0 } else { 10.0 };
-    let (lo, hi) = spec.x_range();
-    let x = |v: f64| label_w + (v - lo) / (hi - lo) * plot_w;
-    let h = top + row_h * spec.rows.len() as f64 + 40.0;
-    let mut s = String::new();
-    if n > 1 {
-        for (k, name) in spec.series.iter().enumerate() {
-            let (color, mark) = SERIES[k % SERIES.len()];
-            let _ = write!(
-                s,
-                r#"<text x="{}" y="24" font-size="19" fill="{color}">{mark} {}</text>"#,
-                label_w + k as f64 * 240.0,
-                esc(name)
-            );
-        }
-    }
-    for t in spec.ticks() {
-        let _ = write!(
-            s,
-            r##"<line x1="{0}" x2="{0}" y1="{top}" y2="{1}" stroke="#e2e2e2"/><text x="{0}" y="{2}" font-size="16" text-anchor="middle" fill="#555">{3}</text>"##,
-            x(t),
-            h - 32.0,
-            h - 10.0,
-            format::number(t, 0, lang)
-        );
-    }
-    let bar_h = (row_h - 10.0) / n as f64;
-    for (i, r) in spec.rows.iter().enumerate() {
-        let y = top + i as f64 * row_h;
-        let _ = write!(
-            s,
-            r#"<text x="{}" y="{}" font-size="18" text-anchor="end">{}</text>"#,
-            label_w - 12.0,
-            y + row_h / 2.0 + 6.0,
-            esc(&r.label)
-        );
-        for (k, v) in r.values.iter().enumerate() {
-            let by = y + 5.0 + k as f64 * bar_h;
-            let (color, _) = SERIES[k % SERIES.len()];
-            match v {
-                Some(v) => {
-                    let (a, b) = (x(100.0).min(x(*v)), x(100.0).max(x(*v)));
-                    let _ = write!(
-                        s,
-                        r##"<rect x="{a:.1}" y="{by:.1}" width="{:.1}" height="{:.1}" fill="{color}"/><text x="{:.1}" y="{:.1}" font-size="{:.0}" text-anchor="{}" fill="#222">{}</text>"##,
-                        (b - a).max(1.0),
-                        bar_h - 2.0,
-                        if *v >= 100.0 { b + 5.0 } else { a - 5.0 },
-                        by + bar_h - 5.0,
-                        (bar_h + 2.0).min(16.0),
-                        if *v >= 100.0 { "start" } else { "end" },
-                        format::index(*v, lang)
-                    );
-                }
-                None => {
-                    let _ = write!(
-                        s,
-                        r##"<text x="{:.1}" y="{:.1}" font-size="14" fill="#666">n.d.</text>"##,
-                        x(100.0) + 5.0,
-                        by + bar_h - 4.0
-                    );
-                }
-            }
-        }
-    }
-    let _ = write!(
-        s,
-        r##"<line x1="{0:.1}" x2="{0:.1}" y1="{1}" y2="{2}" stroke="#111" stroke-width="2"/><text x="{0:.1}" y="{3}" font-size="15" text-anchor="middle" font-weight="bold">{4}</text>"##,
-        x(100.0),
-        top - 6.0,
-        h - 32.0,
-        top - 10.0,
-        esc(&spec.france_label)
-    );
-    (s, label_w + plot_w + 60.0, h)
+    let scene = match &e.graphic {
+        Graphic::Map { state, layout } => graphics::map::choropleth(geo, state, *layout, lang),
+        Graphic::Bars(spec) => graphics::bars::bars(spec, graphics::bars::Size::EXPORT, lang),
+        Graphic::Dots(st) => graphics::dots::practices(st, lang),
+        Graphic::Table => return table(e),
+    };
+    (graphics::svg::fragment(&scene), scene.width, scene.height)
 }
 
 /// The table as text rows.
@@ -352,10 +151,21 @@ pub fn document(
     // Footer: source line (wrapped), date and link; QR code bottom right.
     let qr = qr_path(permalink);
     let qr_size = 120.0 * u;
-    let chars = ((w - 2.0 * m - qr_size - 20.0 * u) / (8.6 * u)) as usize;
     let source_line = format!("{} : {}", lang.t("Sources", "Sources"), e.sources);
-    let mut lines = wrap(&source_line, chars.max(40));
-    lines.truncate(3);
+    // The source line is never cut: it wraps, and its type shrinks (to 60 %) until it holds in
+    // three lines; a longer one keeps all its lines, the graphic above makes room.
+    let (mut lines, fs) = [1.0, 0.85, 0.72, 0.6]
+        .iter()
+        .map(|f| {
+            let chars = ((w - 2.0 * m - qr_size - 20.0 * u) / (8.6 * u * f)) as usize;
+            (wrap(&source_line, chars.max(40)), *f)
+        })
+        .find(|(l, _)| l.len() <= 3)
+        .unwrap_or_else(|| {
+            let chars = ((w - 2.0 * m - qr_size - 20.0 * u) / (8.6 * u * 0.6)) as usize;
+            (wrap(&source_line, chars.max(40)), 0.6)
+        });
+    let n_source = lines.len();
     lines.push(format!(
         "{} {} — {}",
         lang.t("Exporté le", "Exported on"),
@@ -367,17 +177,25 @@ pub fn document(
     ));
     lines.push(permalink.to_string());
     let line_h = 21.0 * u;
-    let foot_top = h - m - line_h * lines.len() as f64;
+    let source_h = 21.0 * u * fs;
+    let foot_top = h - m - source_h * n_source as f64 - line_h * (lines.len() - n_source) as f64;
+    let mut y = foot_top;
     for (k, l) in lines.iter().enumerate() {
         let last = k + 1 == lines.len();
+        let (lh, size) = if k < n_source {
+            (source_h, 15.0 * u * fs)
+        } else {
+            (line_h, 15.0 * u)
+        };
         let _ = write!(
             s,
             r##"<text x="{m}" y="{:.1}" font-size="{:.1}" fill="{}">{}</text>"##,
-            foot_top + line_h * (k as f64 + 0.8),
-            15.0 * u,
+            y + lh * 0.8,
+            size,
             if last { "#1b4f8a" } else { "#333" },
             esc(l)
         );
+        y += lh;
     }
     if let Some((d, n)) = qr {
         let scale = qr_size / n as f64;
@@ -449,6 +267,44 @@ mod tests {
                 assert!(doc.contains("h1v1h-1z"), "QR code");
                 assert!(doc.ends_with("</svg>"));
             }
+        }
+    }
+
+    /// The longest source line (every producer of the region page) is written whole, never cut,
+    /// in the 16:9 and the A4 frames.
+    #[test]
+    fn the_source_line_is_never_cut() {
+        let ds: datafrag::model::Dataset =
+            serde_json::from_str(include_str!("../../../assets/data/dataset.json")).unwrap();
+        let mut s = ViewState::default_for(&catalog(&ds));
+        s.view = View::Region;
+        s.region = Some("75".into());
+        let e = content(&ds, &s).unwrap();
+        assert!(e.sources.len() > 400, "a long line: {}", e.sources.len());
+        for frame in [Frame::Wide, Frame::A4] {
+            let doc = document(
+                &e,
+                &geo(),
+                frame,
+                "2 décembre 2026",
+                "https://x.test/",
+                Lang::Fr,
+            );
+            let texts: String = doc
+                .split("<text")
+                .skip(1)
+                .filter_map(|t| {
+                    t.split_once('>')
+                        .map(|(_, r)| r.split("</text>").next().unwrap_or(""))
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            // Wrapped lines are joined by one space, as the line was split.
+            assert!(
+                texts.contains(&esc(&e.sources)),
+                "{frame:?}: source line cut"
+            );
+            assert!(texts.contains("SSMSI"), "{frame:?}");
         }
     }
 

@@ -17,6 +17,7 @@ pub fn region(s: &RegionState, lang: Lang) -> ChartSpec {
             .iter()
             .filter(|d| !d.unmeasured)
             .map(|d| ChartRow {
+                key: d.id.clone(),
                 label: d.label.clone(),
                 values: vec![d.index],
             })
@@ -41,11 +42,36 @@ pub fn compare(s: &CompareState, lang: Lang) -> ChartSpec {
             .rows
             .iter()
             .map(|r| ChartRow {
+                key: r.domain.clone(),
                 label: r.label.clone(),
                 values: r.indices.clone(),
             })
             .collect(),
         series: s.regions.iter().map(|r| r.1.clone()).collect(),
+        france_label: "France = 100".into(),
+    }
+}
+
+/// The ranking as bars around France = 100, most fragile first; France is the line itself.
+pub fn ranking(s: &super::ranking::RankingState, lang: Lang) -> ChartSpec {
+    ChartSpec {
+        title: format!(
+            "{} — {} ({})",
+            lang.t("Classement", "Ranking"),
+            s.info.title,
+            s.info.year
+        ),
+        rows: s
+            .rows
+            .iter()
+            .filter(|r| !r.is_france)
+            .map(|r| ChartRow {
+                key: r.code.clone(),
+                label: r.name.clone(),
+                values: vec![r.index],
+            })
+            .collect(),
+        series: vec![s.info.title.clone()],
         france_label: "France = 100".into(),
     }
 }

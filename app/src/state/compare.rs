@@ -21,6 +21,8 @@ pub struct CompareState {
     /// One summary per region, then the contrast of the first with each other.
     pub summaries: Vec<String>,
     pub contrasts: Vec<String>,
+    /// How many regions the ranks are out of.
+    pub of: usize,
 }
 
 pub fn compare_state(ds: &Dataset, codes: &[String], lang: Lang) -> Option<CompareState> {
@@ -43,6 +45,7 @@ pub fn compare_state(ds: &Dataset, codes: &[String], lang: Lang) -> Option<Compa
         })
         .collect();
     Some(CompareState {
+        of: ds.regions.len(),
         regions: ks
             .iter()
             .map(|&k| (ds.regions[k].code.clone(), ds.regions[k].name.clone()))

@@ -42,7 +42,7 @@ pub fn describe(f: &Figures, unit: &str, lang: Lang) -> String {
         Some(i) => {
             let mut s = format!("{} {}", lang.t("indice", "index"), format::index(i, lang));
             if let Some(r) = f.rank {
-                s += &format!(" ({})", format::rank(r, lang));
+                s += &format!(" ({})", format::rank(r, f.of, lang));
             }
             parts.push(s);
         }
@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(s.rows[1].class, Some(6));
         assert_eq!(
             s.rows[1].description,
-            "Bêta : indice 120 (1re\u{a0}/ 13), 12,0\u{a0}%"
+            "Bêta : indice 120 (1re\u{a0}/ 3), 12,0\u{a0}%"
         );
         assert_eq!(s.info.france, Some(10.0));
         assert!(s.legend.iter().filter(|l| l.is_france).count() == 1);

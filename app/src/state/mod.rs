@@ -91,6 +91,8 @@ pub struct Figures {
     pub index: Option<f64>,
     pub rank: Option<u8>,
     pub missing: Option<String>,
+    /// How many areas the rank is out of.
+    pub of: usize,
 }
 
 /// What a measure is, in the interface language.
@@ -115,12 +117,14 @@ pub fn measure_figures(ds: &Dataset, m: &Measure, k: usize) -> Option<Figures> {
             index: d.index[k],
             rank: d.rank[k],
             missing: None,
+            of: ds.regions.len(),
         }),
         Measure::Indicator(id) => indicator(ds, id).map(|i| Figures {
             value: i.values[k],
             index: i.index[k],
             rank: i.rank[k],
             missing: i.missing[k].clone(),
+            of: ds.regions.len(),
         }),
     }
 }

@@ -58,6 +58,8 @@ pub struct RegionState {
     pub deck_reading: Option<String>,
     /// How many domains the dashboard has (the heading says it, never a typed "16").
     pub domain_count: usize,
+    /// How many regions the ranks are out of.
+    pub of: usize,
     pub profile: Vec<ProfileLine>,
 }
 
@@ -152,6 +154,7 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
             .map(|x| x.text.clone()),
         deck_reading: super::deck_reading::deck_reading(ds, k, lang).map(|r| r.explanation),
         domain_count: ds.domains.len(),
+        of: ds.regions.len(),
         profile,
     })
 }

@@ -139,7 +139,11 @@ pub fn compare(s: &CompareState, lang: Lang) -> Table {
                 row.extend(r.indices.iter().zip(&r.ranks).map(|(i, k)| {
                     let text = match (i, k) {
                         (Some(i), Some(k)) => {
-                            format!("{} ({})", format::index(*i, lang), format::rank(*k, lang))
+                            format!(
+                                "{} ({})",
+                                format::index(*i, lang),
+                                format::rank(*k, s.of, lang)
+                            )
                         }
                         (Some(i), None) => format::index(*i, lang),
                         _ => "n.d.".into(),

@@ -1,0 +1,62 @@
+// The export glue of components/export.rs (bound by wasm-bindgen, copied into dist/snippets/).
+// PNG: the SVG is rasterised on the main thread (an OffscreenCanvas, no DOM), then encoded in a
+// worker (png-worker.js), which keeps the page responsive and avoids toBlob's wait for idle time.
+// Where workers or OffscreenCanvas are missing or fail (old browser, file not reachable), the
+// same frame is encoded with a canvas's toBlob.
+let worker = null, broken = false, nextId = 0;
+const pending = new Map();
+function startWorker() {
+  if (worker || broken || typeof OffscreenCanvas === 'undefined' || typeof Worker === 'undefined') return worker;
+  try {
+    worker = new Worker('png-worker.js');
+    worker.onmessage = (e) => {
+      const p = pending.get(e.data.id); pending.delete(e.data.id);
+      if (p) (e.data.blob ? p.ok(e.data.blob) : p.ko(new Error(e.data.error)));
+    };
+    worker.onerror = () => { broken = true; worker = null; for (const p of pending.values()) p.ko(new Error('worker')); pending.clear(); };
+  } catch (e) { broken = true; worker = null; }
+  return worker;
+}
+// Started with the page (one 0.3 KB file): once loaded it keeps working with the network cut,
+// even where no service worker can run (plain http on a local network).
+startWorker();
+function viaWorker(img, cw, ch) {
+  const w = startWorker();
+  if (!w) return Promise.reject(new Error('no worker'));
+  const oc = new OffscreenCanvas(cw, ch);
+  oc.getContext('2d').drawImage(img, 0, 0, cw, ch);
+  const bitmap = oc.transferToImageBitmap();
+  return new Promise((ok, ko) => { const id = ++nextId; pending.set(id, { ok, ko }); w.postMessage({ id, bitmap }, [bitmap]); });
+}
+function viaCanvas(img, cw, ch) {
+  return new Promise((ok, ko) => {
+    const c = document.createElement('canvas');
+    c.width = cw; c.height = ch;
+    c.getContext('2d').drawImage(img, 0, 0, cw, ch);
+    c.toBlob((b) => (b ? ok(b) : ko(new Error('PNG'))), 'image/png');
+  });
+}
+export function svg_to_png(svg, w, h, scale) {
+  return new Promise((ok, ko) => {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      const cw = Math.round(w * scale), ch = Math.round(h * scale);
+      viaWorker(img, cw, ch).catch(() => viaCanvas(img, cw, ch)).then(ok, ko);
+    };
+    img.onerror = () => { URL.revokeObjectURL(url); ko(new Error('SVG')); };
+    img.src = url;
+  });
+}
+export function text_blob(text, type) { return new Blob([text], { type }); }
+export function download(blob, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob); a.download = name;
+  document.body.appendChild(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+}
+export async function copy_png(blob) { await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]); }
+export async function copy_text(text) { await navigator.clipboard.writeText(text); }
+export function today() { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }
+export function now_ms() { return performance.now(); }

@@ -1,0 +1,139 @@
+//! Dots with their margins of error: one row per practice, one dot per area (France, then each
+//! covered region), a line for the 95 % interval. The acteurs view on screen and in print.
+
+use super::scale::Linear;
+use super::{Anchor, Mark, Scene, GRID, MUTED};
+use crate::chart::SERIES;
+use crate::format;
+use crate::i18n::Lang;
+use crate::state::acteurs::ActeursState;
+
+/// The drawing of the practices. Dots are keyed `practice row/area index`.
+pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
+    let (w, row_h, left, right) = (640.0, 54.0, 190.0, 620.0);
+    let x = Linear {
+        domain: (0.0, s.axis_max),
+        range: (left, right),
+    };
+    let h = 40.0 + row_h * s.practices.len() as f64;
+    let mut sc = Scene {
+        width: w,
+        height: h,
+        marks: Vec::new(),
+    };
+    for t in x.ticks((s.axis_max / 10.0) as usize) {
+        sc.line((x.map(t), 20.0), (x.map(t), h - 10.0), GRID, 1.0);
+        sc.text(
+            x.map(t),
+            14.0,
+            format::value_with(t, "%", 0, lang),
+            11.0,
+            Anchor::Middle,
+        )
+        .fill = MUTED.into();
+    }
+    let n_areas = s.areas.len().max(1) as f64;
+    for (i, p) in s.practices.iter().enumerate() {
+        let y = 30.0 + i as f64 * row_h;
+        sc.text(
+            4.0,
+            y + row_h / 2.0,
+            p.practice.clone(),
+            13.0,
+            Anchor::Start,
+        );
+        for (k, (area, v, margin)) in p.values.iter().enumerate() {
+            let yy = y + 10.0 + k as f64 * (row_h - 20.0) / n_areas;
+            let (color, mark) = SERIES[k % SERIES.len()];
+            sc.marks.push(Mark::Line {
+                x1: x.map((v - margin).max(0.0)),
+                y1: yy,
+                x2: x.map(v + margin),
+                y2: yy,
+                stroke: color.into(),
+                width: 2.5,
+                dash: false,
+            });
+            sc.text(x.map(*v), yy + 5.0, mark, 16.0, Anchor::Middle)
+                .fill = color.into();
+            // Over the glyph, the dot's transparent hit area, which carries its tooltip.
+            sc.marks.push(Mark::Rect {
+                x: x.map(*v) - 8.0,
+                y: yy - 8.0,
+                w: 16.0,
+                h: 16.0,
+                fill: "transparent".into(),
+                stroke: None,
+                rx: 0.0,
+                key: Some(format!("{i}/{k}")),
+                title: Some(format!(
+                    "{area} : {} (± {} pts)",
+                    format::value_with(*v, "%", 0, lang),
+                    format::number(*margin, 1, lang)
+                )),
+            });
+        }
+    }
+    sc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::acteurs::PracticeRow;
+
+    /// Each dot's interval is its own margin, on an axis that holds the widest interval.
+    #[test]
+    fn intervals_are_each_dots_own() {
+        let s = ActeursState {
+            coverage: String::new(),
+            covered: vec![],
+            areas: vec!["France".into(), "Alpha".into()],
+            practices: vec![PracticeRow {
+                practice: "P".into(),
+                values: vec![("France".into(), 45.0, 8.0), ("Alpha".into(), 61.0, 4.0)],
+            }],
+            practice_year: "2015".into(),
+            practice_base: "N = 107".into(),
+            practice_n: 107,
+            axis_max: 80.0,
+            surveys: vec![],
+            regional_margin: 5.0,
+            national_margin: (2.0, 3.0),
+            margin_note: String::new(),
+            margin_sample: String::new(),
+            source: String::new(),
+        };
+        let sc = practices(&s, Lang::Fr);
+        let widths: Vec<f64> = sc
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Line { x1, x2, stroke, .. } if stroke != GRID => {
+                    Some(((x2 - x1) * 10.0).round() / 10.0)
+                }
+                _ => None,
+            })
+            .collect();
+        // 430 units for 80 points: ±8 → 86 units, ±4 → 43.
+        assert_eq!(widths, vec![86.0, 43.0]);
+        let glyphs: Vec<(&str, &str)> = sc
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text(t) if t.size == 16.0 => Some((t.text.as_str(), t.fill.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            glyphs,
+            vec![(SERIES[0].1, SERIES[0].0), (SERIES[1].1, SERIES[1].0)]
+        );
+        assert_eq!(
+            sc.fills().iter().map(|f| f.0).collect::<Vec<_>>(),
+            ["0/0", "0/1"]
+        );
+        assert_eq!(sc.texts().first(), Some(&"0\u{a0}%"));
+        assert!(sc.texts().contains(&"80\u{a0}%"));
+    }
+}

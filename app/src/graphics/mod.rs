@@ -1,0 +1,168 @@
+//! One drawing per graphic. Each function here turns a view's state into a [`Scene`]: plain
+//! marks (rectangles, lines, texts, paths) in the graphic's own units, with no browser and no
+//! renderer in sight. The screen draws the scene (on a canvas with plotters, or as SVG
+//! elements), the export and the print write it as SVG text ([`svg::fragment`]); none of them
+//! decides a colour, a width or a label, so they cannot drift.
+//!
+//! - [`scale`]: the linear scale and the ticks, as values with tests;
+//! - [`bars`]: bars around France = 100 (region, comparison, ranking);
+//! - [`dots`]: dots with margins of error (the acteurs' practices);
+//! - [`map`]: the choropleth with its inset and legend, and the tile grid;
+//! - [`svg`]: a scene as SVG text.
+
+pub mod bars;
+pub mod dots;
+pub mod map;
+pub mod scale;
+pub mod svg;
+
+/// Horizontal anchor of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A text whose baseline starts, centres or ends at (x, y).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub size: f64,
+    pub anchor: Anchor,
+    pub bold: bool,
+    pub fill: String,
+}
+
+/// One mark. `key` names what a mark stands for (a region code, a row), so that the screen can
+/// attach its events and a test can match the screen's marks with the export's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: String,
+        stroke: Option<String>,
+        rx: f64,
+        key: Option<String>,
+        /// Tooltip (SVG `<title>`).
+        title: Option<String>,
+    },
+    Line {
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        stroke: String,
+        width: f64,
+        dash: bool,
+    },
+    Text(Text),
+    Path {
+        d: String,
+        fill: String,
+        stroke: String,
+        width: f64,
+        key: Option<String>,
+        title: Option<String>,
+    },
+}
+
+/// A drawing: its size in its own units and its marks, back to front.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub marks: Vec<Mark>,
+}
+
+impl Scene {
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        text: impl Into<String>,
+        size: f64,
+        anchor: Anchor,
+    ) -> &mut Text {
+        self.marks.push(Mark::Text(Text {
+            x,
+            y,
+            text: text.into(),
+            size,
+            anchor,
+            bold: false,
+            fill: INK.into(),
+        }));
+        match self.marks.last_mut() {
+            Some(Mark::Text(t)) => t,
+            _ => unreachable!("just pushed a text"),
+        }
+    }
+
+    pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), stroke: &str, width: f64) {
+        self.marks.push(Mark::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            stroke: stroke.into(),
+            width,
+            dash: false,
+        });
+    }
+
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str, key: Option<String>) {
+        self.marks.push(Mark::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill: fill.into(),
+            stroke: None,
+            rx: 0.0,
+            key,
+            title: None,
+        });
+    }
+
+    /// The texts, in order (what a reader sees; tests compare them).
+    pub fn texts(&self) -> Vec<&str> {
+        self.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The keyed marks' (key, fill), in order.
+    pub fn fills(&self) -> Vec<(&str, &str)> {
+        self.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Rect {
+                    key: Some(k), fill, ..
+                }
+                | Mark::Path {
+                    key: Some(k), fill, ..
+                } => Some((k.as_str(), fill.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Text colour.
+pub const INK: &str = "#1a1a1a";
+/// Secondary text (ticks, notes).
+pub const MUTED: &str = "#555555";
+/// Grid lines.
+pub const GRID: &str = "#e2e2e2";
+/// Borders between regions (white ones vanished between near-white regions and the page).
+pub const BORDER: &str = "#6b7280";
