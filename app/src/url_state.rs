@@ -301,6 +301,34 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
 /// inside "pauvreté / niveau de vie" since the domains follow the brief's 16.
 pub const MOVED_DOMAINS: [(&str, &str); 1] = [("pouvoir_achat", "pauvrete")];
 
+/// The last value of `key` in a query string, as [`parse`] reads it.
+fn param(query: &str, key: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k.trim() == key)
+        .last()
+        .map(|(_, v)| v.trim().to_string())
+}
+
+/// The interface language a query asks for, readable before the data (and its catalog) loads:
+/// the loading and error messages use it.
+pub fn lang_of(query: &str) -> Lang {
+    match param(query, "lang").as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Fr,
+    }
+}
+
+/// Whether a query opens the workshop view.
+pub fn opens_workshop(query: &str) -> bool {
+    param(query, "view").as_deref() == Some(View::Deck.key())
+}
+
+/// The query of the workshop view.
+pub fn workshop_query() -> String {
+    format!("?view={}", View::Deck.key())
+}
+
 /// A link to a section of the method page (`#decks`), in the same language.
 pub fn method_link(lang: Lang, section: &str) -> String {
     let lang = if lang == Lang::En { "&lang=en" } else { "" };
@@ -406,6 +434,18 @@ mod tests {
         assert_eq!(n.len(), 2);
         let (_, n) = parse("region=%3Cb%3Ex", &c);
         assert_eq!(n, vec![Notice::UnknownRegion("<b>x".into())]);
+    }
+
+    /// Before the data loads, the language and the workshop are read by the parser's rules, not
+    /// by looking for a substring ("?xlang=en" is not English; "?view=ateliers" is no workshop).
+    #[test]
+    fn language_and_workshop_before_the_data() {
+        assert_eq!(lang_of("?region=75&lang=en"), Lang::En);
+        assert_eq!(lang_of("?xlang=en"), Lang::Fr);
+        assert_eq!(lang_of("?lang=en&lang=fr"), Lang::Fr, "the last one wins");
+        assert!(opens_workshop("?lang=en&view=atelier"));
+        assert!(!opens_workshop("?view=ateliers"));
+        assert!(opens_workshop(&workshop_query()));
     }
 
     /// An old link to the merged "pouvoir d'achat" domain opens poverty, without a notice.

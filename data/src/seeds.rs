@@ -11,9 +11,12 @@ pub struct Fact {
     pub value: f64,
     pub unit: String,
     pub year: String,
+    /// The seed file it was read from: provenance for the pipeline and its tests, not sent to
+    /// the browser.
+    #[serde(default, skip_serializing)]
     pub seed: String,
     pub quote: String,
-    #[serde(rename = "use")]
+    #[serde(rename = "use", default, skip_serializing)]
     pub usage: String,
 }
 
@@ -22,9 +25,14 @@ pub struct Practice {
     pub area: String,
     pub practice: String,
     pub value: f64,
+    /// The other OCR reading, kept to document the choice; pipeline only.
+    #[serde(default, skip_serializing)]
     pub rejected_reading: f64,
     /// The year the companies were surveyed.
     pub year: String,
+    /// The seed file it was read from: provenance for the pipeline and its tests, not sent to
+    /// the browser.
+    #[serde(default, skip_serializing)]
     pub seed: String,
 }
 
@@ -36,6 +44,9 @@ pub struct Survey {
     pub label_fr: String,
     pub label_en: String,
     pub population: String,
+    /// The seed file it was read from: provenance for the pipeline and its tests, not sent to
+    /// the browser.
+    #[serde(default, skip_serializing)]
     pub seed: String,
     pub quote: String,
 }
@@ -47,6 +58,9 @@ pub struct Margins {
     pub regional: f64,
     pub unit: String,
     pub sample: String,
+    /// The seed file it was read from: provenance for the pipeline and its tests, not sent to
+    /// the browser.
+    #[serde(default, skip_serializing)]
     pub seed: String,
     pub quote: String,
 }
@@ -55,6 +69,9 @@ pub struct Margins {
 pub struct Sentence {
     pub area: String,
     pub text: String,
+    /// The seed file it was read from: provenance for the pipeline and its tests, not sent to
+    /// the browser.
+    #[serde(default, skip_serializing)]
     pub seed: String,
     /// What the sentence says of the region as a whole: "less" or "more" fragile.
     pub overall: String,
@@ -67,6 +84,9 @@ pub struct Sentence {
 pub struct Base {
     pub n: u32,
     pub population: String,
+    /// The seed file it was read from: provenance for the pipeline and its tests, not sent to
+    /// the browser.
+    #[serde(default, skip_serializing)]
     pub seed: String,
     pub quote: String,
 }
@@ -90,6 +110,9 @@ pub fn margin_95(percent: f64, n: u32) -> f64 {
 /// Everything in deck_facts.toml.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Seeds {
+    /// The decks' facts: oracles of the pipeline's tests and sources of the profiles, which
+    /// carry them; not sent to the browser.
+    #[serde(default, skip_serializing)]
     pub fact: Vec<Fact>,
     pub practice: Vec<Practice>,
     /// The sample behind the practices.

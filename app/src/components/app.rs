@@ -90,13 +90,7 @@ pub fn App() -> impl IntoView {
         query.set(browser::current_query())
     });
     on_cleanup(move || handle.remove());
-    let lang_hint = move || {
-        if query.with(|q| q.contains("lang=en")) {
-            Lang::En
-        } else {
-            Lang::Fr
-        }
-    };
+    let lang_hint = move || query.with(|q| crate::url_state::lang_of(q));
 
     move || {
         match data.get() {
@@ -150,8 +144,8 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     let cat = Arc::new(catalog(&ds));
     // A shared workshop link (`#atelier=…`) is imported once, then the workshop opens.
     let imported = deck::import_from_hash();
-    if imported.is_some() && !query.with_untracked(|q| q.contains("view=atelier")) {
-        query.set("?view=atelier".into());
+    if imported.is_some() && !query.with_untracked(|q| crate::url_state::opens_workshop(q)) {
+        query.set(crate::url_state::workshop_query());
     }
     let parsed = {
         let cat = cat.clone();

@@ -62,11 +62,7 @@ pub fn import_from_hash() -> Option<(Result<usize, String>, Lang)> {
             store(&d);
             n
         }),
-        if q.contains("lang=en") {
-            Lang::En
-        } else {
-            Lang::Fr
-        },
+        crate::url_state::lang_of(&q),
     ))
 }
 
