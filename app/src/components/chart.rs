@@ -24,7 +24,7 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, dpr: f64) -> Option
     let p = |v: f64| (v * dpr).round() as i32;
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     root.fill(&WHITE).ok()?;
-    for m in &scene.marks {
+    for m in scene.flat() {
         match m {
             Mark::Rect {
                 x,
@@ -87,8 +87,8 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, scene: &Scene, dpr: f64) -> Option
                 ))
                 .ok()?;
             }
-            // Outlines are drawn as SVG (the map), never on this canvas.
-            Mark::Path { .. } => {}
+            // Outlines are drawn as SVG (the map), never on this canvas; groups are opened.
+            Mark::Path { .. } | Mark::Group(_) => {}
         }
     }
     root.present().ok()

@@ -4,8 +4,11 @@
 use super::app::Ctx;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
-use crate::palette::{needs_dark_text, MISSING};
-use crate::state::map::{map_state, MapRow, MapState};
+use crate::graphics::map::{shapes, TILE};
+use crate::graphics::{Mark, Scene};
+use crate::i18n::Lang;
+use crate::palette::MISSING;
+use crate::state::map::{map_state, MapState};
 use crate::state::{region_pos, summary::region_summary};
 use crate::url_state::{Layout, View};
 use leptos::prelude::*;
@@ -42,65 +45,36 @@ pub fn MapView() -> impl IntoView {
     };
     let geo = ctx.geo.clone();
 
-    // The shapes are created once per layout; only their fill and words follow the measure,
-    // so changing the measure does not re-parse thousands of path vertices.
-    let shapes = {
+    // The map is the drawing of graphics::map (the export's too). Its elements are created once
+    // per layout; their fills and words follow the measure through the same scene, so changing
+    // the measure does not re-parse thousands of path vertices.
+    let scene = {
         let geo = geo.clone();
-        move || {
-            let grid = layout.get() == Layout::Grid;
-            geo.regions
-                .iter()
-                .map(|shape| {
-                    let tile = geo.tiles.iter().find(|t| t.code == shape.code).cloned();
-                    region_shape(
-                        shape.code.clone(),
-                        shape.name.clone(),
-                        shape.path.clone(),
-                        tile,
-                        grid,
-                        map,
-                        selected,
-                        hovered,
-                        select,
-                    )
-                })
-                .collect::<Vec<_>>()
-        }
+        Memo::new(move |_| {
+            let l = layout.get();
+            map.with(|m| m.as_ref().map(|m| shapes(&geo, m, l, lang)))
+        })
     };
-    let inset = {
-        let geo = geo.clone();
-        move || {
-            let (Some(m), Some(inset)) = (map.get(), geo.inset.clone()) else {
-                return None;
-            };
-            if layout.get() == Layout::Grid {
-                return None;
-            }
-            let row = m.rows.iter().find(|r| r.code == inset.code)?.clone();
-            let [x, y, w, h] = inset.frame;
-            let [lx1, ly1, lx2, ly2] = inset.leader;
-            let code = row.code.clone();
-            let code2 = row.code.clone();
-            let label = format!("{} ({})", row.description, lang.t("agrandie", "enlarged"));
-            let title = inset_title(&m, &inset, lang);
-            Some(view! {
-                <g class="inset">
-                    <rect class="inset-frame" x=x y=y width=w height=h rx="4"></rect>
-                    <line class="leader" x1=lx1 y1=ly1 x2=lx2 y2=ly2></line>
-                    <text class="inset-title" x=x + 6.0 y=y + h - 8.0>{title}</text>
-                    <path
-                        class="region inset-shape"
-                        class:selected=move || selected.with(|s| s.as_deref() == Some(code.as_str()))
-                        d=inset.path.clone()
-                        fill=row.fill
-                        role="button"
-                        tabindex="-1"
-                        aria-label=label
-                        on:click=move |_| select(Some(code2.clone()))
-                    ><title>{row.description.clone()}</title></path>
-                </g>
+    let ready = Memo::new(move |_| scene.with(Option::is_some));
+    let ix = Interact {
+        map,
+        scene,
+        selected,
+        hovered,
+        select: Callback::new(move |c: Option<String>| select(c)),
+        lang,
+    };
+    let drawing = move || {
+        let _ = (layout.get(), ready.get());
+        scene.with_untracked(|s| {
+            s.as_ref().map(|s| {
+                s.marks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| view_mark(i, None, m, ix))
+                    .collect::<Vec<_>>()
             })
-        }
+        })
     };
     let view_box = {
         let geo = geo.clone();
@@ -204,8 +178,7 @@ pub fn MapView() -> impl IntoView {
             <div class="layout">
                 <figure class="map-figure">
                     <svg class="map" viewBox=view_box role="group" aria-label=lang.t("Carte des 13 régions de France métropolitaine : choisissez une région", "Map of the 13 regions of metropolitan France: pick a region")>
-                        {shapes}
-                        {inset}
+                        {drawing}
                     </svg>
                     <p class="info-line" aria-live="polite">{info_line}</p>
                     <figcaption>
@@ -228,123 +201,221 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
-use crate::graphics::map::{inset_title, tile_value, TILE};
+/// What the map's elements need to follow the state and to answer the pointer and the keyboard.
+#[derive(Clone, Copy)]
+struct Interact {
+    map: Memo<Option<MapState>>,
+    scene: Memo<Option<Scene>>,
+    selected: Memo<Option<String>>,
+    hovered: RwSignal<Option<String>>,
+    select: Callback<Option<String>>,
+    lang: Lang,
+}
 
-/// The row of `code` in the map state (colour, figures, words).
-fn row_of(map: Memo<Option<MapState>>, code: &str) -> Option<MapRow> {
-    map.with(|m| {
-        m.as_ref()
-            .and_then(|m| m.rows.iter().find(|r| r.code == code).cloned())
+/// The fill of the mark at (i, j) in the current scene.
+fn fill_at(scene: Memo<Option<Scene>>, i: usize, j: Option<usize>) -> String {
+    scene.with(|s| match s.as_ref().and_then(|s| s.at(i, j)) {
+        Some(Mark::Rect { fill, .. } | Mark::Path { fill, .. }) => fill.clone(),
+        Some(Mark::Text(t)) => t.fill.clone(),
+        _ => MISSING.to_string(),
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn region_shape(
+/// The words of region `code` on the current measure ("Occitanie : indice 112 (3e / 13), …").
+fn description(map: Memo<Option<MapState>>, code: &str) -> String {
+    map.with(|m| {
+        m.as_ref()
+            .and_then(|m| m.rows.iter().find(|r| r.code == code))
+            .map(|r| r.description.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// One mark of the map's drawing as an SVG element; the regions and tiles (keyed marks) are
+/// buttons that select a region.
+fn view_mark(i: usize, j: Option<usize>, mark: &Mark, ix: Interact) -> AnyView {
+    let scene = ix.scene;
+    match mark {
+        Mark::Path { d, stroke, width, key: Some(key), title, .. } => {
+            let fill = move || fill_at(scene, i, j);
+            match key.split_once('/') {
+                // The inset: an enlarged copy; clicking it selects the region, the keyboard
+                // reaches the region itself.
+                Some((code, _)) => {
+                    let code = code.to_string();
+                    let label = {
+                        let code = code.clone();
+                        move || format!("{} ({})", description(ix.map, &code), ix.lang.t("agrandie", "enlarged"))
+                    };
+                    let title = label.clone();
+                    let c1 = code.clone();
+                    view! {
+                        <path
+                            class="region inset-shape"
+                            class:selected=move || ix.selected.with(|s| s.as_deref() == Some(code.as_str()))
+                            d=d.clone()
+                            fill=fill
+                            stroke=stroke.clone()
+                            stroke-width=*width
+                            stroke-linejoin="round"
+                            role="button"
+                            tabindex="-1"
+                            aria-label=label
+                            on:click=move |_| ix.select.run(Some(c1.clone()))
+                        ><title>{title}</title></path>
+                    }
+                    .into_any()
+                }
+                None => {
+                    let code = key.clone();
+                    let name = title.clone().unwrap_or_else(|| code.clone());
+                    let a = Actions::new(&code, ix);
+                    let desc = {
+                        let code = code.clone();
+                        move || description(ix.map, &code)
+                    };
+                    view! {
+                        <path
+                            class="region"
+                            class:selected=a.is_selected.clone()
+                            d=d.clone()
+                            fill=fill
+                            stroke=stroke.clone()
+                            stroke-width=*width
+                            stroke-linejoin="round"
+                            data-code=code
+                            role="button"
+                            tabindex="0"
+                            aria-label=name
+                            aria-pressed=a.pressed()
+                            on:click=a.click()
+                            on:keydown=a.keydown()
+                            on:mouseenter=a.enter()
+                            on:mouseleave=move |_| ix.hovered.set(None)
+                            on:focus=a.focus()
+                        >
+                            <title>{desc}</title>
+                        </path>
+                    }
+                    .into_any()
+                }
+            }
+        }
+        Mark::Group(marks) => {
+            // A tile: keyed by its square.
+            let code = marks
+                .iter()
+                .find_map(|m| match m {
+                    Mark::Rect { key: Some(k), .. } => Some(k.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let a = Actions::new(&code, ix);
+            let desc = {
+                let code = code.clone();
+                move || description(ix.map, &code)
+            };
+            let label = desc.clone();
+            let children = marks
+                .iter()
+                .enumerate()
+                .map(|(k, m)| view_mark(i, Some(k), m, ix))
+                .collect::<Vec<_>>();
+            view! {
+                <g
+                    class="region tile"
+                    class:selected=a.is_selected.clone()
+                    data-code=code
+                    role="button"
+                    tabindex="0"
+                    aria-label=label
+                    aria-pressed=a.pressed()
+                    on:click=a.click()
+                    on:keydown=a.keydown()
+                    on:mouseenter=a.enter()
+                    on:mouseleave=move |_| ix.hovered.set(None)
+                    on:focus=a.focus()
+                >
+                    <title>{desc}</title>
+                    {children}
+                </g>
+            }
+            .into_any()
+        }
+        Mark::Rect { x, y, w, h, stroke, rx, .. } => view! {
+            <rect x=*x y=*y width=*w height=*h rx=*rx fill=move || fill_at(scene, i, j) stroke=stroke.clone()></rect>
+        }
+        .into_any(),
+        Mark::Line { x1, y1, x2, y2, stroke, width, dash } => view! {
+            <line x1=*x1 y1=*y1 x2=*x2 y2=*y2 stroke=stroke.clone() stroke-width=*width stroke-dasharray=dash.then_some("4 3")></line>
+        }
+        .into_any(),
+        Mark::Text(t) => {
+            let text = move || {
+                scene.with(|s| match s.as_ref().and_then(|s| s.at(i, j)) {
+                    Some(Mark::Text(t)) => t.text.clone(),
+                    _ => String::new(),
+                })
+            };
+            view! {
+                <text
+                    x=t.x
+                    y=t.y
+                    font-size=t.size
+                    text-anchor=crate::graphics::svg::anchor(t.anchor)
+                    font-weight=t.bold.then_some("bold")
+                    fill=move || fill_at(scene, i, j)
+                >{text}</text>
+            }
+            .into_any()
+        }
+        Mark::Path { .. } => ().into_any(),
+    }
+}
+
+/// The handlers of a region's button.
+struct Actions {
     code: String,
-    name: String,
-    path: String,
-    tile: Option<datafrag::geometry::Tile>,
-    grid: bool,
-    map: Memo<Option<MapState>>,
-    selected: Memo<Option<String>>,
-    hovered: RwSignal<Option<String>>,
-    select: impl Fn(Option<String>) + Copy + 'static,
-) -> impl IntoView {
-    let row = {
-        let code = code.clone();
-        Memo::new(move |_| row_of(map, &code))
-    };
-    let fill = move || row.with(|r| r.as_ref().map_or(MISSING, |r| r.fill));
-    let description = move || {
-        row.with(|r| {
-            r.as_ref()
-                .map(|r| r.description.clone())
-                .unwrap_or_default()
-        })
-    };
-    let is_selected = {
-        let code = code.clone();
-        move || selected.with(|s| s.as_deref() == Some(code.as_str()))
-    };
-    let pressed = is_selected.clone();
-    let on_key = {
-        let code = code.clone();
-        move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+    ix: Interact,
+    is_selected: std::sync::Arc<dyn Fn() -> bool + Send + Sync>,
+}
+
+impl Actions {
+    fn new(code: &str, ix: Interact) -> Actions {
+        let c = code.to_string();
+        Actions {
+            code: code.to_string(),
+            ix,
+            is_selected: std::sync::Arc::new(move || {
+                ix.selected.with(|s| s.as_deref() == Some(c.as_str()))
+            }),
+        }
+    }
+    fn pressed(&self) -> impl Fn() -> &'static str + 'static {
+        let f = self.is_selected.clone();
+        move || if f() { "true" } else { "false" }
+    }
+    fn click(&self) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        let (c, ix) = (self.code.clone(), self.ix);
+        move |_| ix.select.run(Some(c.clone()))
+    }
+    fn keydown(&self) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
+        let (c, ix) = (self.code.clone(), self.ix);
+        move |ev| match ev.key().as_str() {
             "Enter" | " " => {
                 ev.prevent_default();
-                select(Some(code.clone()));
+                ix.select.run(Some(c.clone()));
             }
-            "Escape" => select(None),
+            "Escape" => ix.select.run(None),
             _ => {}
         }
-    };
-    let (c1, c2, c3) = (code.clone(), code.clone(), code.clone());
-    let enter = move |_| hovered.set(Some(c1.clone()));
-    let leave = move |_| hovered.set(None);
-    let focus = move |_| hovered.set(Some(c2.clone()));
-    let click = move |_| select(Some(c3.clone()));
-    if grid {
-        let t = tile.unwrap_or(datafrag::geometry::Tile {
-            code: code.clone(),
-            short: code.clone(),
-            col: 0,
-            row: 0,
-        });
-        let (x, y) = (t.col as f64 * TILE, t.row as f64 * TILE);
-        let dark = move || {
-            row.with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.class)
-                    .is_some_and(needs_dark_text)
-            })
-        };
-        let index_text = {
-            let code = code.clone();
-            move || map.with(|m| m.as_ref().map(|m| tile_value(m, &code)).unwrap_or_default())
-        };
-        view! {
-            <g
-                class="region tile"
-                class:selected=is_selected
-                data-code=code
-                role="button"
-                tabindex="0"
-                aria-label=description
-                aria-pressed=move || if pressed() { "true" } else { "false" }
-                on:click=click
-                on:keydown=on_key
-                on:mouseenter=enter
-                on:mouseleave=leave
-                on:focus=focus
-            >
-                <title>{description}</title>
-                <rect x=x + 3.0 y=y + 3.0 width=TILE - 6.0 height=TILE - 6.0 rx="6" fill=fill></rect>
-                <text class="tile-code" class:dark=dark x=x + TILE / 2.0 y=y + 42.0>{t.short.clone()}</text>
-                <text class="tile-value" class:dark=dark x=x + TILE / 2.0 y=y + 70.0>{index_text}</text>
-            </g>
-        }
-        .into_any()
-    } else {
-        view! {
-            <path
-                class="region"
-                class:selected=is_selected
-                d=path
-                fill=fill
-                data-code=code
-                role="button"
-                tabindex="0"
-                aria-label=name
-                aria-pressed=move || if pressed() { "true" } else { "false" }
-                on:click=click
-                on:keydown=on_key
-                on:mouseenter=enter
-                on:mouseleave=leave
-                on:focus=focus
-            >
-                <title>{description}</title>
-            </path>
-        }
-        .into_any()
+    }
+    fn enter(&self) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        let (c, ix) = (self.code.clone(), self.ix);
+        move |_| ix.hovered.set(Some(c.clone()))
+    }
+    fn focus(&self) -> impl Fn(leptos::ev::FocusEvent) + 'static {
+        let (c, ix) = (self.code.clone(), self.ix);
+        move |_| ix.hovered.set(Some(c.clone()))
     }
 }

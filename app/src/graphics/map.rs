@@ -2,7 +2,7 @@
 //! inset, and the legend beside them. The export draws [`choropleth`]; the screen map takes its
 //! sizes, borders and inset title from here and its fills from the same [`MapState`].
 
-use super::{Anchor, Mark, Scene, BORDER};
+use super::{Anchor, Mark, Scene, BORDER, MUTED};
 use crate::format;
 use crate::i18n::Lang;
 use crate::palette::{needs_dark_text, COLORS, MISSING};
@@ -13,7 +13,9 @@ use datafrag::geometry::{InsetShape, MapGeometry};
 /// Tile size in the grid layout's units (screen and export).
 pub const TILE: f64 = 100.0;
 /// Width of the regions' borders, in the map's units.
-pub const BORDER_WIDTH: f64 = 0.9;
+pub const BORDER_WIDTH: f64 = 0.8;
+/// The inset's frame and leader line.
+pub const FRAME: &str = "#8a93a6";
 
 /// The fill of region `code` on the map state (grey when it has no value).
 pub fn fill_of(st: &MapState, code: &str) -> &'static str {
@@ -40,9 +42,9 @@ pub fn tile_ink(fill: &str) -> &'static str {
         .position(|c| *c == fill)
         .is_none_or(needs_dark_text)
     {
-        "#111"
+        "#1d2433"
     } else {
-        "#fff"
+        "#ffffff"
     }
 }
 
@@ -78,8 +80,8 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
                     y,
                     w,
                     h,
-                    fill: "#ffffff".into(),
-                    stroke: Some("#8a8a8a".into()),
+                    fill: "#fbfbfb".into(),
+                    stroke: Some(FRAME.into()),
                     rx: 4.0,
                     key: None,
                     title: None,
@@ -90,7 +92,7 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
                     y1,
                     x2,
                     y2,
-                    stroke: "#8a8a8a".into(),
+                    stroke: FRAME.into(),
                     width: 1.0,
                     dash: true,
                 });
@@ -98,10 +100,10 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
                     x + 6.0,
                     y + h - 8.0,
                     inset_title(st, i, lang),
-                    14.0,
+                    13.0,
                     Anchor::Start,
                 )
-                .fill = "#444".into();
+                .fill = MUTED.into();
                 s.marks.push(Mark::Path {
                     d: i.path.clone(),
                     fill: fill_of(st, &i.code).into(),
@@ -117,7 +119,8 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
             for t in &geo.tiles {
                 let (x, y) = (t.col as f64 * TILE, t.row as f64 * TILE);
                 let fill = fill_of(st, &t.code);
-                s.marks.push(Mark::Rect {
+                let mut tile = Scene::default();
+                tile.marks.push(Mark::Rect {
                     x: x + 3.0,
                     y: y + 3.0,
                     w: TILE - 6.0,
@@ -128,23 +131,25 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
                     key: Some(t.code.clone()),
                     title: None,
                 });
-                let code = s.text(
+                let ink = tile_ink(fill);
+                let code = tile.text(
                     x + TILE / 2.0,
                     y + 42.0,
                     t.short.clone(),
-                    24.0,
+                    22.0,
                     Anchor::Middle,
                 );
                 code.bold = true;
-                code.fill = tile_ink(fill).into();
-                s.text(
+                code.fill = ink.into();
+                tile.text(
                     x + TILE / 2.0,
                     y + 70.0,
                     tile_value(st, &t.code),
-                    22.0,
+                    18.0,
                     Anchor::Middle,
                 )
-                .fill = tile_ink(fill).into();
+                .fill = ink.into();
+                s.marks.push(Mark::Group(tile.marks));
             }
         }
     }

@@ -70,6 +70,8 @@ pub enum Mark {
         key: Option<String>,
         title: Option<String>,
     },
+    /// Marks that stand together (a tile: its square and its two texts).
+    Group(Vec<Mark>),
 }
 
 /// A drawing: its size in its own units and its marks, back to front.
@@ -130,10 +132,25 @@ impl Scene {
         });
     }
 
+    /// Every mark, groups opened, in drawing order.
+    pub fn flat(&self) -> Vec<&Mark> {
+        fn walk<'a>(marks: &'a [Mark], out: &mut Vec<&'a Mark>) {
+            for m in marks {
+                match m {
+                    Mark::Group(g) => walk(g, out),
+                    m => out.push(m),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.marks, &mut out);
+        out
+    }
+
     /// The texts, in order (what a reader sees; tests compare them).
     pub fn texts(&self) -> Vec<&str> {
-        self.marks
-            .iter()
+        self.flat()
+            .into_iter()
             .filter_map(|m| match m {
                 Mark::Text(t) => Some(t.text.as_str()),
                 _ => None,
@@ -143,8 +160,8 @@ impl Scene {
 
     /// The keyed marks' (key, fill), in order.
     pub fn fills(&self) -> Vec<(&str, &str)> {
-        self.marks
-            .iter()
+        self.flat()
+            .into_iter()
             .filter_map(|m| match m {
                 Mark::Rect {
                     key: Some(k), fill, ..
@@ -155,6 +172,15 @@ impl Scene {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The mark at `i`, or at `j` inside the group at `i`.
+    pub fn at(&self, i: usize, j: Option<usize>) -> Option<&Mark> {
+        match (self.marks.get(i)?, j) {
+            (Mark::Group(g), Some(j)) => g.get(j),
+            (m, None) => Some(m),
+            _ => None,
+        }
     }
 }
 

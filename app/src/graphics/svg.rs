@@ -34,7 +34,12 @@ pub fn anchor(a: Anchor) -> &'static str {
 /// `data-key`, so that a test can match them with the screen's.
 pub fn fragment(scene: &Scene) -> String {
     let mut s = String::new();
-    for m in &scene.marks {
+    marks(&scene.marks, &mut s);
+    s
+}
+
+fn marks(list: &[Mark], s: &mut String) {
+    for m in list {
         let _ = match m {
             Mark::Rect {
                 x,
@@ -121,9 +126,14 @@ pub fn fragment(scene: &Scene) -> String {
                     .as_ref()
                     .map_or(String::new(), |t| format!("<title>{}</title>", esc(t)))
             ),
+            Mark::Group(g) => {
+                s.push_str("<g>");
+                marks(g, s);
+                s.push_str("</g>");
+                Ok(())
+            }
         };
     }
-    s
 }
 
 #[cfg(test)]
