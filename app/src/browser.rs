@@ -1,4 +1,6 @@
-//! The few calls to the browser outside Leptos: the address bar and the boot placeholder.
+//! The calls to the browser outside Leptos, all here: the address bar, the boot placeholder,
+//! full screen, local storage, the canvas, and the export glue (app/js/export.js). Components
+//! call these; they keep only their event glue.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -140,4 +142,176 @@ extern "C" {
     pub(crate) fn copy_text(text: &str) -> Result<js_sys::Promise, JsValue>;
     pub(crate) fn today() -> Vec<u32>;
     pub(crate) fn now_ms() -> f64;
+}
+
+/// The page's address without its query: origin and path (any sub-folder kept).
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// The address's fragment (`#…` or `""`).
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the address with `./` + `query`, dropping the fragment, without a history entry.
+pub fn replace_query(query: &str) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("./{query}")));
+    }
+}
+
+/// Whether the page is in full screen.
+pub fn is_fullscreen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document()?.fullscreen_element())
+        .is_some()
+}
+
+/// Asks for full screen (the browser may refuse outside a user gesture).
+pub fn request_fullscreen() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()?.document_element()) {
+        let _ = el.request_fullscreen();
+    }
+}
+
+/// Leaves full screen if the page is in it.
+pub fn exit_fullscreen() {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+    }
+}
+
+/// The value stored under `key` in localStorage.
+pub fn storage_get(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
+}
+
+/// Stores `value` under `key`; `false` when storage is missing or refuses (quota, blocked).
+pub fn storage_set(key: &str, value: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok()?)
+        .is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// A warning in the console (a failed export, for whoever debugs it).
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Paints `scene` (in CSS pixels) on a canvas with plotters, at the screen's pixel density, and
+/// gives the canvas that CSS size.
+pub fn paint_canvas(canvas: &web_sys::HtmlCanvasElement, scene: &crate::graphics::Scene) {
+    let dpr = device_pixel_ratio();
+    set_css_size(canvas, scene.width, scene.height);
+    let _ = paint(canvas, scene, dpr);
+}
+
+mod plotting {
+    pub use plotters::prelude::*;
+    pub use plotters::style::text_anchor::{HPos, Pos, VPos};
+    pub use plotters_canvas::CanvasBackend;
+}
+
+fn hex(c: &str) -> Option<plotting::RGBColor> {
+    use plotting::RGBColor;
+    let h = c.strip_prefix('#')?;
+    let v = u32::from_str_radix(h, 16).ok()?;
+    Some(RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+/// Paints `scene` (in CSS pixels) on `canvas` at `dpr` device pixels per CSS pixel.
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    scene: &crate::graphics::Scene,
+    dpr: f64,
+) -> Option<()> {
+    use crate::graphics::{Anchor, Mark};
+    use plotting::*;
+    canvas.set_width((scene.width * dpr) as u32);
+    canvas.set_height((scene.height * dpr) as u32);
+    let p = |v: f64| (v * dpr).round() as i32;
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    root.fill(&WHITE).ok()?;
+    for m in scene.flat() {
+        match m {
+            Mark::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+                ..
+            } => {
+                if let Some(c) = hex(fill) {
+                    root.draw(&Rectangle::new(
+                        [(p(*x), p(*y)), (p(x + w), p(y + h))],
+                        c.filled(),
+                    ))
+                    .ok()?;
+                }
+                if let Some(c) = stroke.as_deref().and_then(hex) {
+                    root.draw(&Rectangle::new([(p(*x), p(*y)), (p(x + w), p(y + h))], c))
+                        .ok()?;
+                }
+            }
+            Mark::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+                width,
+                ..
+            } => {
+                let c = hex(stroke)?;
+                root.draw(&PathElement::new(
+                    vec![(p(*x1), p(*y1)), (p(*x2), p(*y2))],
+                    ShapeStyle::from(&c).stroke_width((width * dpr).round().max(1.0) as u32),
+                ))
+                .ok()?;
+            }
+            Mark::Text(t) => {
+                let h = match t.anchor {
+                    Anchor::Start => HPos::Left,
+                    Anchor::Middle => HPos::Center,
+                    Anchor::End => HPos::Right,
+                };
+                let style = if t.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let font = ("system-ui, sans-serif", t.size * dpr)
+                    .into_font()
+                    .style(style)
+                    .color(&hex(&t.fill).unwrap_or(BLACK))
+                    .pos(Pos::new(h, VPos::Bottom));
+                // SVG places a text by its baseline, the canvas by the bottom of its box.
+                root.draw(&Text::new(
+                    t.text.clone(),
+                    (p(t.x), p(t.y + 0.22 * t.size)),
+                    font,
+                ))
+                .ok()?;
+            }
+            // Outlines are drawn as SVG (the map), never on this canvas; groups are opened.
+            Mark::Path { .. } | Mark::Group(_) => {}
+        }
+    }
+    root.present().ok()
 }

@@ -210,20 +210,19 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
         }
     }
     if let Some(list) = get("regions") {
-        let mut codes: Vec<String> = Vec::new();
-        for code in list.split(',').map(str::trim) {
-            if c.regions.iter().any(|r| r == code) && !codes.iter().any(|x| x == code) {
-                codes.push(code.into());
+        let given: Vec<&str> = list.split(',').map(str::trim).collect();
+        let known = given
+            .iter()
+            .filter(|code| c.regions.iter().any(|r| r == *code))
+            .map(|code| code.to_string());
+        match compared(known) {
+            Some(codes) => {
+                if codes.len() != given.len() {
+                    notices.push(Notice::BadCompare(list.into()));
+                }
+                s.compare = codes;
             }
-        }
-        let all_valid = codes.len() == list.split(',').count();
-        if (2..=4).contains(&codes.len()) {
-            s.compare = codes;
-            if !all_valid {
-                notices.push(Notice::BadCompare(list.into()));
-            }
-        } else {
-            notices.push(Notice::BadCompare(list.into()));
+            None => notices.push(Notice::BadCompare(list.into())),
         }
     }
     if let Some(id) = get("indicator") {
@@ -300,6 +299,50 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
 /// Domain ids that links may still carry, and where they went: "pouvoir d'achat" is measured
 /// inside "pauvreté / niveau de vie" since the domains follow the brief's 16.
 pub const MOVED_DOMAINS: [(&str, &str); 1] = [("pouvoir_achat", "pauvrete")];
+
+/// How many regions a comparison holds.
+pub const COMPARED: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// A comparison's regions without repeats, in order; `None` when it would not hold 2 to 4.
+pub fn compared(codes: impl IntoIterator<Item = String>) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for c in codes {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    COMPARED.contains(&out.len()).then_some(out)
+}
+
+/// The comparison after the user sets slot `slot` to `code` (a slot past the end adds a
+/// region) or removes it (`None`); `None` when the change is refused (fewer than 2, more than
+/// 4). A region chosen twice is kept once, in its first place.
+///
+/// ```
+/// use app::url_state::with_slot;
+/// let c = vec!["75".to_string(), "76".to_string()];
+/// assert_eq!(with_slot(&c, 2, Some("53")), Some(vec!["75".into(), "76".into(), "53".into()]));
+/// assert_eq!(with_slot(&c, 0, None), None, "two at least");
+/// assert_eq!(with_slot(&c, 1, Some("75")), None, "a repeat leaves one region");
+/// ```
+pub fn with_slot(current: &[String], slot: usize, code: Option<&str>) -> Option<Vec<String>> {
+    let mut next = current.to_vec();
+    match code {
+        Some(c) if slot < next.len() => next[slot] = c.to_string(),
+        Some(c) => next.push(c.to_string()),
+        None if slot < next.len() => {
+            next.remove(slot);
+        }
+        None => return None,
+    }
+    compared(next)
+}
+
+/// The comparison with one more region: the first of `regions` not compared yet.
+pub fn with_added(current: &[String], regions: &[String]) -> Option<Vec<String>> {
+    let extra = regions.iter().find(|r| !current.contains(r))?;
+    with_slot(current, current.len(), Some(extra))
+}
 
 /// The last value of `key` in a query string, as [`parse`] reads it.
 fn param(query: &str, key: &str) -> Option<String> {
@@ -434,6 +477,26 @@ mod tests {
         assert_eq!(n.len(), 2);
         let (_, n) = parse("region=%3Cb%3Ex", &c);
         assert_eq!(n, vec![Notice::UnknownRegion("<b>x".into())]);
+    }
+
+    /// The comparison's rules, shared by the link parser and the view's pickers: 2 to 4 regions,
+    /// no repeat; a refused change leaves the comparison as it was.
+    #[test]
+    fn comparison_slots() {
+        let c: Vec<String> = ["75", "76", "53", "11"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(with_slot(&c, 4, Some("24")), None, "four at most");
+        assert_eq!(with_slot(&c, 3, None).map(|v| v.len()), Some(3));
+        assert_eq!(with_slot(&c[..2], 5, None), None);
+        let all: Vec<String> = ["75", "76", "53"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(with_added(&c[..2], &all), Some(all.clone()));
+        assert_eq!(with_added(&all, &all), None, "no region left to add");
+        assert_eq!(compared(vec!["75".into(), "75".into()]), None);
+        let (s, notices) = parse("?view=compare&regions=75,75,76", &catalog());
+        assert_eq!(s.compare, vec!["75", "76"]);
+        assert_eq!(notices.len(), 1, "the repeat is reported");
     }
 
     /// Before the data loads, the language and the workshop are read by the parser's rules, not

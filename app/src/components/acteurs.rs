@@ -1,7 +1,7 @@
 //! The acteurs view: the decks' partnership practices and perception figures, with coverage and
 //! margins of error drawn; no figure is implied for a region the decks do not cover.
 
-use super::app::Ctx;
+use super::context::Ctx;
 use super::table::DataTable;
 use crate::chart::SERIES;
 use crate::format;

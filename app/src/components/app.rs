@@ -1,5 +1,6 @@
 //! The root: loads the data, keeps the URL and the view in step, renders the chosen view.
 
+use super::context::Ctx;
 use super::{
     acteurs::ActeursView,
     compare::CompareView,
@@ -14,42 +15,13 @@ use crate::browser;
 use crate::i18n::Lang;
 use crate::integrity;
 use crate::state::catalog;
-use crate::url_state::{parse, to_query, Catalog, View, ViewState};
+use crate::url_state::{parse, to_query, View, ViewState};
 use datafrag::geometry::MapGeometry;
 use datafrag::model::Dataset;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
-
-/// Everything the views need, loaded once.
-#[derive(Clone)]
-pub struct Ctx {
-    pub ds: Arc<Dataset>,
-    pub geo: Arc<MapGeometry>,
-    pub catalog: Arc<Catalog>,
-    /// The URL's state.
-    pub state: Memo<ViewState>,
-    /// Moves to another state (a new history entry).
-    pub go: Callback<ViewState>,
-    /// The slide shown in presentation mode (`None` outside it).
-    pub presenting: RwSignal<Option<usize>>,
-}
-
-impl Ctx {
-    pub fn lang(&self) -> Lang {
-        self.state.with(|s| s.lang)
-    }
-    /// The link of a state, for `<a href>` (open in a new tab, copy…).
-    pub fn href(&self, s: &ViewState) -> String {
-        let q = to_query(s, &self.catalog);
-        if q.is_empty() {
-            "./".into()
-        } else {
-            q
-        }
-    }
-}
 
 /// Downloads a data file, checks its SHA-256, then parses it.
 async fn fetch<T: DeserializeOwned>(file: integrity::DataFile) -> Result<T, String> {
@@ -203,9 +175,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         window_event_listener(
             leptos::ev::Custom::<leptos::ev::Event>::new("fullscreenchange"),
             move |_| {
-                let full = web_sys::window()
-                    .and_then(|w| w.document()?.fullscreen_element())
-                    .is_some();
+                let full = crate::browser::is_fullscreen();
                 if !full && ctx.presenting.get_untracked().is_some() {
                     deck::stop_presenting(&ctx);
                 }

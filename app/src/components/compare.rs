@@ -1,10 +1,11 @@
 //! The compare view: 2 to 4 regions side by side against France on every domain.
 
-use super::app::Ctx;
 use super::chart::IndexChart;
+use super::context::Ctx;
 use super::table::DataTable;
 use crate::chart::{ChartSpec, SERIES};
 use crate::state::compare::compare_state;
+use crate::url_state::{with_added, with_slot, COMPARED};
 use leptos::prelude::*;
 
 #[component]
@@ -21,24 +22,8 @@ pub fn CompareView() -> impl IntoView {
     };
     let set_slot = move |slot: usize, code: Option<String>| {
         let mut s = state.get_untracked();
-        match code {
-            Some(c) if slot < s.compare.len() => s.compare[slot] = c,
-            Some(c) => s.compare.push(c),
-            None if s.compare.len() > 2 => {
-                s.compare.remove(slot);
-            }
-            None => return,
-        }
-        let mut seen = Vec::new();
-        s.compare.retain(|c| {
-            if seen.contains(c) {
-                false
-            } else {
-                seen.push(c.clone());
-                true
-            }
-        });
-        if s.compare.len() >= 2 {
+        if let Some(next) = with_slot(&s.compare, slot, code.as_deref()) {
+            s.compare = next;
             go.run(s);
         }
     };
@@ -52,7 +37,7 @@ pub fn CompareView() -> impl IntoView {
             .map(|(slot, code)| {
                 let (color, mark) = SERIES[slot % SERIES.len()];
                 let options = ds_pick.regions.iter().map(|r| view! { <option value=r.code.clone() selected=r.code == *code>{r.name.clone()}</option> }).collect::<Vec<_>>();
-                let remove = (n > 2).then(|| {
+                let remove = (n > *COMPARED.start()).then(|| {
                     view! { <button class="remove" on:click=move |_| set_slot(slot, None) aria-label=format!("{} {}", lang.t("Retirer la région", "Remove region"), slot + 1)>"×"</button> }
                 });
                 view! {
@@ -70,12 +55,14 @@ pub fn CompareView() -> impl IntoView {
     };
     let ds_add = ds.clone();
     let add = move |_| {
-        let s = state.get_untracked();
-        if let Some(r) = ds_add.regions.iter().find(|r| !s.compare.contains(&r.code)) {
-            set_slot(s.compare.len(), Some(r.code.clone()));
+        let mut s = state.get_untracked();
+        let all: Vec<String> = ds_add.regions.iter().map(|r| r.code.clone()).collect();
+        if let Some(next) = with_added(&s.compare, &all) {
+            s.compare = next;
+            go.run(s);
         }
     };
-    let can_add = move || state.with(|s| s.compare.len() < 4);
+    let can_add = move || state.with(|s| s.compare.len() < *COMPARED.end());
     let empty = ChartSpec {
         title: String::new(),
         rows: vec![],

@@ -2,7 +2,7 @@
 //! in localStorage, exported and imported as a file or one link; presentation mode steps through
 //! them full screen with the arrow keys.
 
-use super::app::Ctx;
+use super::context::Ctx;
 use crate::browser::{copy_text, download, text_blob};
 use crate::deck::Deck;
 use crate::i18n::Lang;
@@ -14,22 +14,15 @@ use wasm_bindgen::JsCast;
 /// The localStorage key: the only thing the dashboard stores.
 const KEY: &str = "fragilites.atelier.v1";
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 /// The saved deck (an unreadable one is left alone and an empty deck shown).
 pub fn load() -> Deck {
-    storage()
-        .and_then(|s| s.get_item(KEY).ok()?)
+    crate::browser::storage_get(KEY)
         .and_then(|t| Deck::parse(&t).ok())
         .unwrap_or_default()
 }
 
 pub fn store(d: &Deck) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(KEY, &d.to_json());
-    }
+    let _ = crate::browser::storage_set(KEY, &d.to_json());
 }
 
 /// Adds the current view to the deck; returns the number of views.
@@ -46,16 +39,11 @@ pub fn add_current(ctx: &Ctx) -> usize {
 
 /// Imports a deck link (`#atelier=…`) if the page was opened with one; returns a message.
 pub fn import_from_hash() -> Option<(Result<usize, String>, Lang)> {
-    let w = web_sys::window()?;
-    let hash = w.location().hash().ok()?;
+    let hash = crate::browser::current_hash();
     let res = Deck::from_link_hash(&hash)?;
     // The hash has done its job: drop it so a reload does not import again.
-    let q = w.location().search().unwrap_or_default();
-    let _ = w.history().ok()?.replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some(&format!("./{q}")),
-    );
+    let q = crate::browser::current_query();
+    crate::browser::replace_query(&q);
     Some((
         res.map(|d| {
             let n = d.slides.len();
@@ -80,19 +68,13 @@ pub fn start_presenting(ctx: &Ctx) {
     if load().slides.is_empty() {
         return;
     }
-    if let Some(el) = web_sys::window().and_then(|w| w.document()?.document_element()) {
-        let _ = el.request_fullscreen();
-    }
+    crate::browser::request_fullscreen();
     show_slide(ctx, 0);
 }
 
 pub fn stop_presenting(ctx: &Ctx) {
     ctx.presenting.set(None);
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if doc.fullscreen_element().is_some() {
-            doc.exit_fullscreen();
-        }
-    }
+    crate::browser::exit_fullscreen();
     let mut s = ctx.state.get_untracked();
     s.view = View::Deck;
     ctx.go.run(s);
@@ -149,7 +131,7 @@ pub fn DeckView() -> impl IntoView {
                             <button aria-label=lang.t("Monter", "Move up") disabled=i == 0 on:click=move |_| { let mut d = deck.get_untracked(); if d.shift(i, -1) { save(d) } }>"↑"</button>
                             <button aria-label=lang.t("Descendre", "Move down") disabled=i + 1 == n on:click=move |_| { let mut d = deck.get_untracked(); if d.shift(i, 1) { save(d) } }>"↓"</button>
                             <button aria-label=lang.t("Retirer", "Remove") on:click=move |_| { let mut d = deck.get_untracked(); d.slides.remove(i); save(d) }>"✕"</button>
-                            <button on:click=move |_| { if let Some(el) = web_sys::window().and_then(|w| w.document()?.document_element()) { let _ = el.request_fullscreen(); } show_slide(&ctx, i) }>{lang.t("présenter d'ici", "present from here")}</button>
+                            <button on:click=move |_| { crate::browser::request_fullscreen(); show_slide(&ctx, i) }>{lang.t("présenter d'ici", "present from here")}</button>
                         </li>
                     }
                 })
@@ -157,16 +139,12 @@ pub fn DeckView() -> impl IntoView {
         }
     };
     let link = move || {
-        let base = web_sys::window()
-            .and_then(|w| {
-                Some(format!(
-                    "{}{}",
-                    w.location().origin().ok()?,
-                    w.location().pathname().ok()?
-                ))
-            })
-            .unwrap_or_default();
-        format!("{base}?view=atelier{}", deck.with(|d| d.to_link_hash()))
+        format!(
+            "{}{}{}",
+            crate::browser::page_base(),
+            crate::url_state::workshop_query(),
+            deck.with(|d| d.to_link_hash())
+        )
     };
     let present = {
         let ctx = ctx.clone();

@@ -2,7 +2,7 @@
 //! international), copy the image or the link, add the view to the workshop deck. Everything runs
 //! in the page (no network): the SVG is built in Rust (`export::svg`), drawn on a canvas for PNG.
 
-use super::app::Ctx;
+use super::context::Ctx;
 use crate::browser::{copy_png, copy_text, download, now_ms, svg_to_png, text_blob, today};
 use crate::export::{self, csv::Variant, svg::Frame};
 use crate::i18n::Lang;
@@ -12,12 +12,7 @@ use wasm_bindgen::prelude::*;
 
 /// The absolute link of the current view.
 pub fn permalink(ctx: &Ctx) -> String {
-    let base = web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default();
+    let base = crate::browser::page_base();
     let q = ctx
         .state
         .with_untracked(|s| crate::url_state::to_query(s, &ctx.catalog));
@@ -49,7 +44,7 @@ pub fn ExportBar() -> impl IntoView {
     let say = move |m: &str| status.set(m.to_string());
     let failed = move |what: &str, e: JsValue| {
         let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
-        web_sys::console::warn_1(&format!("{what}: {detail}").into());
+        crate::browser::warn(&format!("{what}: {detail}"));
         status.set(format!(
             "{} ({what})",
             lang.t("Échec de l'export", "Export failed")

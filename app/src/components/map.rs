@@ -1,16 +1,15 @@
 //! The map view: choropleth of the chosen measure (geographic map with an Île-de-France inset,
 //! or tile grid), legend centred on France = 100, a panel for the selected region, the table.
 
-use super::app::Ctx;
+use super::context::Ctx;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
 use crate::graphics::map::{shapes, TILE};
 use crate::graphics::{Mark, Scene};
 use crate::i18n::Lang;
 use crate::palette::MISSING;
-use crate::state::map::{map_state, MapState};
-use crate::state::{region_pos, summary::region_summary};
-use crate::url_state::{Layout, View};
+use crate::state::map::{map_state, panel, MapState};
+use crate::url_state::Layout;
 use leptos::prelude::*;
 
 #[component]
@@ -132,21 +131,17 @@ pub fn MapView() -> impl IntoView {
     let ds_panel = ds.clone();
     let panel = move || {
         let code = selected.get()?;
-        let k = region_pos(&ds_panel, &code)?;
-        let row = map.with(|m| {
+        let p = map.with(|m| {
             m.as_ref()
-                .and_then(|m| m.rows.iter().find(|r| r.code == code).cloned())
+                .and_then(|m| state.with_untracked(|v| panel(&ds_panel, m, v, &code)))
         })?;
-        let summary = region_summary(&ds_panel, k, lang);
-        let mut target = state.get_untracked();
-        target.view = View::Region;
-        target.region = Some(code.clone());
-        let href = ctx.href(&target);
+        let href = ctx.href(&p.target);
+        let target = p.target.clone();
         Some(view! {
-            <h2 id="panel-title">{row.name.clone()}</h2>
-            <p class="code">{lang.t("Code INSEE de la région : ", "INSEE region code: ")}<strong data-testid="region-code">{code.clone()}</strong></p>
-            <p class="figures">{row.description.clone()}</p>
-            <p class="summary">{summary}</p>
+            <h2 id="panel-title">{p.name.clone()}</h2>
+            <p class="code">{lang.t("Code INSEE de la région : ", "INSEE region code: ")}<strong data-testid="region-code">{p.code.clone()}</strong></p>
+            <p class="figures">{p.description.clone()}</p>
+            <p class="summary">{p.summary.clone()}</p>
             <p class="actions">
                 <a class="button primary" href=href on:click=move |ev| { ev.prevent_default(); go.run(target.clone()); }>
                     {lang.t("Voir la fiche de la région →", "Open the region page →")}

@@ -1,6 +1,6 @@
 //! The measure picker: a domain (its index) or one of its indicators.
 
-use super::app::Ctx;
+use super::context::Ctx;
 use crate::url_state::Measure;
 use leptos::prelude::*;
 

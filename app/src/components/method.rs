@@ -1,6 +1,6 @@
 //! The methodology page: how the index works, and every indicator's card.
 
-use super::app::Ctx;
+use super::context::Ctx;
 use super::region::IndicatorCard;
 use crate::i18n::Lang;
 use leptos::prelude::*;

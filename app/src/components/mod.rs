@@ -4,6 +4,7 @@ mod acteurs;
 mod app;
 mod chart;
 mod compare;
+mod context;
 mod deck;
 mod export;
 mod map;

@@ -1,7 +1,7 @@
 //! The ranking view: the 13 regions ranked on a measure, France marked.
 
-use super::app::Ctx;
 use super::chart::IndexChart;
+use super::context::Ctx;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
 use crate::state::ranking::ranking_state;

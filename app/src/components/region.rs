@@ -2,8 +2,8 @@
 //! France in a chart, each domain expandable to its indicators with their cards, the generated
 //! summary, and the profile card with ranks.
 
-use super::app::Ctx;
 use super::chart::IndexChart;
+use super::context::Ctx;
 use super::table::DataTable;
 use crate::chart::ChartSpec;
 use crate::format;

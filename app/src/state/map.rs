@@ -95,10 +95,67 @@ pub fn map_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MapState> {
     Some(MapState { info, rows, legend })
 }
 
+/// The panel beside the map for the selected region: its figures, its summary and the link to
+/// its page (the same state, on the region view).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub summary: String,
+    pub target: crate::url_state::ViewState,
+}
+
+pub fn panel(
+    ds: &Dataset,
+    st: &MapState,
+    view: &crate::url_state::ViewState,
+    code: &str,
+) -> Option<Panel> {
+    let k = super::region_pos(ds, code)?;
+    let row = st.rows.iter().find(|r| r.code == code)?;
+    let mut target = view.clone();
+    target.view = crate::url_state::View::Region;
+    target.region = Some(code.to_string());
+    Some(Panel {
+        code: code.to_string(),
+        name: row.name.clone(),
+        description: row.description.clone(),
+        summary: super::summary::region_summary(ds, k, view.lang),
+        target,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::state::fixture::dataset;
+
+    /// The panel of a selected region: its words, its summary, and a link to its page that
+    /// keeps the rest of the view (the language, the measure).
+    #[test]
+    fn panel_links_to_the_region_page() {
+        let ds = dataset();
+        let st = map_state(&ds, &Measure::Indicator("chomage".into()), Lang::En).unwrap();
+        let mut view = crate::url_state::ViewState::default_for(&crate::state::catalog(&ds));
+        view.lang = Lang::En;
+        let p = panel(&ds, &st, &view, "76").unwrap();
+        assert_eq!(p.name, "Bêta");
+        assert!(
+            p.description.starts_with("Bêta : index 120"),
+            "{}",
+            p.description
+        );
+        assert!(
+            p.summary.starts_with("Fragility generally more marked"),
+            "{}",
+            p.summary
+        );
+        assert_eq!(p.target.view, crate::url_state::View::Region);
+        assert_eq!(p.target.region.as_deref(), Some("76"));
+        assert_eq!(p.target.lang, Lang::En);
+        assert!(panel(&ds, &st, &view, "99").is_none());
+    }
 
     #[test]
     fn rows_carry_index_rank_class_and_words() {

@@ -1,0 +1,38 @@
+//! The context every view reads: the data, the URL's state and how to move to another state.
+//! Its own module, so that the views depend on it and not on the root that renders them.
+
+use crate::i18n::Lang;
+use crate::url_state::{to_query, Catalog, ViewState};
+use datafrag::geometry::MapGeometry;
+use datafrag::model::Dataset;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Everything the views need, loaded once.
+#[derive(Clone)]
+pub struct Ctx {
+    pub ds: Arc<Dataset>,
+    pub geo: Arc<MapGeometry>,
+    pub catalog: Arc<Catalog>,
+    /// The URL's state.
+    pub state: Memo<ViewState>,
+    /// Moves to another state (a new history entry).
+    pub go: Callback<ViewState>,
+    /// The slide shown in presentation mode (`None` outside it).
+    pub presenting: RwSignal<Option<usize>>,
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.state.with(|s| s.lang)
+    }
+    /// The link of a state, for `<a href>` (open in a new tab, copy…).
+    pub fn href(&self, s: &ViewState) -> String {
+        let q = to_query(s, &self.catalog);
+        if q.is_empty() {
+            "./".into()
+        } else {
+            q
+        }
+    }
+}
