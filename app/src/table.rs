@@ -1,11 +1,43 @@
 //! The data behind every chart, as a sortable table model (sorting tested natively).
 
+use crate::format;
+use crate::i18n::Lang;
+
+/// A number as a cell shows it: its value and the decimals it is shown with. The display text
+/// and both CSV dialects are written from it, never parsed back from the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shown {
+    pub value: f64,
+    pub decimals: usize,
+}
+
+impl Shown {
+    /// The number for a CSV: the shown rounding, no grouping, `.` or `,` as decimal mark.
+    ///
+    /// ```
+    /// use app::table::Shown;
+    /// assert_eq!(Shown { value: 1234.56, decimals: 1 }.plain(','), "1234,6");
+    /// assert_eq!(Shown { value: -0.04, decimals: 1 }.plain('.'), "0.0");
+    /// ```
+    pub fn plain(&self, decimal: char) -> String {
+        let s = format!("{:.*}", self.decimals, self.value);
+        let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+            s[1..].to_string()
+        } else {
+            s
+        };
+        s.replace('.', &decimal.to_string())
+    }
+}
+
 /// One cell: what is shown and how it sorts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub text: String,
     /// Numeric sort key; `None` sorts last whatever the direction (missing values).
     pub num: Option<f64>,
+    /// The number shown, when the cell shows one.
+    pub shown: Option<Shown>,
     /// Marks France's reference row.
     pub emphasis: bool,
 }
@@ -15,15 +47,68 @@ impl Cell {
         Cell {
             text: t.into(),
             num: None,
+            shown: None,
             emphasis: false,
         }
     }
-    pub fn num(t: impl Into<String>, v: Option<f64>) -> Cell {
+
+    /// A number shown with `decimals` by `text` (its unit, a rank beside it), or `missing`.
+    fn number(
+        v: Option<f64>,
+        decimals: usize,
+        text: impl Fn(f64) -> String,
+        missing: &str,
+    ) -> Cell {
         Cell {
-            text: t.into(),
+            text: v.map_or_else(|| missing.to_string(), &text),
             num: v,
+            shown: v.map(|value| Shown { value, decimals }),
             emphasis: false,
         }
+    }
+
+    /// A value in its unit ("12,3 %"), with the unit's decimals; `missing` says why there is none.
+    pub fn value(v: Option<f64>, unit: &str, missing: &str, lang: Lang) -> Cell {
+        let decimals = v.map_or(0, |v| format::decimals(v, unit));
+        Cell::number(
+            v,
+            decimals,
+            |v| format::value_with(v, unit, decimals, lang),
+            missing,
+        )
+    }
+
+    /// A value in its unit with given decimals (the decks' whole percentages).
+    pub fn value_with(v: Option<f64>, unit: &str, decimals: usize, lang: Lang) -> Cell {
+        Cell::number(
+            v,
+            decimals,
+            |v| format::value_with(v, unit, decimals, lang),
+            "n.d.",
+        )
+    }
+
+    /// An index (France = 100), whole.
+    pub fn index(v: Option<f64>, lang: Lang) -> Cell {
+        Cell::number(v, 0, |v| format::index(v, lang), "n.d.")
+    }
+
+    /// An index with its rank beside it: "98 (7e / 13)"; the CSV has the index.
+    pub fn index_rank(v: Option<f64>, rank: Option<u8>, of: usize, lang: Lang) -> Cell {
+        Cell::number(
+            v,
+            0,
+            |v| match rank {
+                Some(k) => format!("{} ({})", format::index(v, lang), format::rank(k, of, lang)),
+                None => format::index(v, lang),
+            },
+            "n.d.",
+        )
+    }
+
+    /// A rank ("3"), or "—".
+    pub fn rank(k: Option<u8>) -> Cell {
+        Cell::number(k.map(f64::from), 0, |v| format!("{v:.0}"), "—")
     }
 }
 
@@ -102,15 +187,36 @@ pub fn fold(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A cell carries its value and rounding: the text and the CSV number both come from them
+    /// (the CSV never parses "98 (7e / 13)" back).
+    #[test]
+    fn typed_cells_derive_text_and_csv() {
+        let c = Cell::index_rank(Some(97.6), Some(7), 13, Lang::Fr);
+        assert_eq!(c.text, "98 (7e\u{a0}/ 13)");
+        assert_eq!(c.shown.unwrap().plain(','), "98");
+        let v = Cell::value(Some(1234.56), "€", "n.d.", Lang::En);
+        assert_eq!(v.text, "1,235\u{a0}€");
+        assert_eq!(v.shown.unwrap().plain('.'), "1235");
+        let missing = Cell::value(None, "%", "secret statistique", Lang::Fr);
+        assert_eq!(
+            (missing.text.as_str(), missing.shown),
+            ("secret statistique", None)
+        );
+        assert_eq!(Cell::rank(Some(3)).text, "3");
+    }
+
     fn t() -> Table {
         Table {
             caption: "c".into(),
             headers: vec!["Région".into(), "Indice".into()],
             numeric: vec![false, true],
             rows: vec![
-                vec![Cell::text("Île-de-France"), Cell::num("80", Some(80.0))],
-                vec![Cell::text("Corse"), Cell::num("n.d.", None)],
-                vec![Cell::text("Bretagne"), Cell::num("120", Some(120.0))],
+                vec![
+                    Cell::text("Île-de-France"),
+                    Cell::index(Some(80.0), Lang::Fr),
+                ],
+                vec![Cell::text("Corse"), Cell::index(None, Lang::Fr)],
+                vec![Cell::text("Bretagne"), Cell::index(Some(120.0), Lang::Fr)],
             ],
         }
     }

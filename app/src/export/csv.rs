@@ -1,4 +1,5 @@
-//! CSV of exactly the numbers shown: the view's table, numbers as displayed (same rounding),
+//! CSV of exactly the numbers shown: the view's table, numbers as displayed (same rounding,
+//! written from each cell's value and decimals),
 //! plus unit, year and source columns. French variant: `;` and decimal comma (with a BOM so
 //! spreadsheet software reads the accents); international: `,` and decimal point.
 
@@ -10,38 +11,6 @@ use crate::i18n::Lang;
 pub enum Variant {
     French,
     International,
-}
-
-/// The number a displayed text starts with, as plain digits with a `.` decimal point:
-/// "1 234,5 %" → "1234.5" (French display), "1,234.5%" → "1234.5" (English display), "97 (8e / 13)"
-/// → "97" (the rank is its own column or follows from the values); `None` when the text is not a
-/// number ("n.d.", "—", a reason for a missing value).
-///
-/// ```
-/// use app::{export::csv::shown_number, i18n::Lang};
-/// assert_eq!(shown_number("1\u{202f}234,5\u{a0}%", Lang::Fr).as_deref(), Some("1234.5"));
-/// assert_eq!(shown_number("1,234.5%", Lang::En).as_deref(), Some("1234.5"));
-/// assert_eq!(shown_number("-3", Lang::Fr).as_deref(), Some("-3"));
-/// assert_eq!(shown_number("97 (8e / 13)", Lang::Fr).as_deref(), Some("97"));
-/// assert_eq!(shown_number("n.d.", Lang::Fr), None);
-/// ```
-pub fn shown_number(text: &str, lang: Lang) -> Option<String> {
-    let t = text.trim();
-    let mut out = String::new();
-    for (i, c) in t.chars().enumerate() {
-        match c {
-            '0'..='9' => out.push(c),
-            '-' | '−' if i == 0 => out.push('-'),
-            ',' if lang == Lang::Fr => out.push('.'),
-            '.' if lang == Lang::En => out.push('.'),
-            ',' if lang == Lang::En => {}
-            '\u{202f}' | '\u{a0}' | ' ' if lang == Lang::Fr => {}
-            _ => break,
-        }
-    }
-    let digits = out.trim_start_matches('-');
-    let is_number = digits.chars().next().is_some_and(|c| c.is_ascii_digit());
-    is_number.then_some(out.trim_end_matches('.').to_string())
 }
 
 fn quote(field: &str, sep: char) -> String {
@@ -84,16 +53,14 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
     for (row, meta) in e.table.rows.iter().zip(&e.meta) {
         let mut fields: Vec<String> = row
             .iter()
-            .enumerate()
-            .map(|(c, cell)| {
-                let numeric = e.table.numeric.get(c).copied().unwrap_or(false);
-                match shown_number(&cell.text, lang) {
-                    Some(n) if numeric => match variant {
-                        Variant::French => n.replace('.', ","),
-                        Variant::International => n,
-                    },
-                    _ => cell.text.clone(),
-                }
+            .map(|cell| match cell.shown {
+                // The number as shown (same rounding), from the cell's value, never parsed
+                // back from its text.
+                Some(n) => n.plain(match variant {
+                    Variant::French => ',',
+                    Variant::International => '.',
+                }),
+                None => cell.text.clone(),
             })
             .collect();
         fields.extend([meta.unit.clone(), meta.year.clone(), meta.source.clone()]);
@@ -122,13 +89,13 @@ mod tests {
                 rows: vec![
                     vec![
                         Cell::text("Provence-Alpes-Côte d'Azur; Sud"),
-                        Cell::num("12,5\u{a0}%", Some(12.49)),
-                        Cell::num("3", Some(3.0)),
+                        Cell::value(Some(12.49), "%", "n.d.", Lang::Fr),
+                        Cell::rank(Some(3)),
                     ],
                     vec![
                         Cell::text("Corse"),
-                        Cell::num("secret statistique", None),
-                        Cell::num("—", None),
+                        Cell::value(None, "%", "secret statistique", Lang::Fr),
+                        Cell::rank(None),
                     ],
                 ],
             },

@@ -27,22 +27,11 @@ pub fn map(s: &MapState, lang: Lang) -> Table {
         .map(|r| {
             let mut row = vec![Cell::text(r.name.clone())];
             if !s.info.is_domain {
-                let text = r.figures.value.map_or_else(
-                    || r.figures.missing.clone().unwrap_or_else(|| "n.d.".into()),
-                    |v| format::value(v, &s.info.unit, lang),
-                );
-                row.push(Cell::num(text, r.figures.value));
+                let missing = r.figures.missing.clone().unwrap_or_else(|| "n.d.".into());
+                row.push(Cell::value(r.figures.value, &s.info.unit, &missing, lang));
             }
-            row.push(Cell::num(
-                r.figures
-                    .index
-                    .map_or("n.d.".into(), |i| format::index(i, lang)),
-                r.figures.index,
-            ));
-            row.push(Cell::num(
-                r.figures.rank.map_or("—".into(), |k| k.to_string()),
-                r.figures.rank.map(f64::from),
-            ));
+            row.push(Cell::index(r.figures.index, lang));
+            row.push(Cell::rank(r.figures.rank));
             row
         })
         .collect();
@@ -51,15 +40,10 @@ pub fn map(s: &MapState, lang: Lang) -> Table {
         ..Cell::text(lang.t("France métropolitaine", "Metropolitan France"))
     }];
     if !s.info.is_domain {
-        france.push(Cell::num(
-            s.info
-                .france
-                .map_or("n.d.".into(), |v| format::value(v, &s.info.unit, lang)),
-            s.info.france,
-        ));
+        france.push(Cell::value(s.info.france, &s.info.unit, "n.d.", lang));
     }
-    france.push(Cell::num("100", Some(100.0)));
-    france.push(Cell::num("—", None));
+    france.push(Cell::index(Some(100.0), lang));
+    france.push(Cell::rank(None));
     rows.push(france);
     let numeric = headers.iter().enumerate().map(|(i, _)| i > 0).collect();
     Table {
@@ -99,14 +83,8 @@ pub fn region(s: &RegionState, lang: Lang) -> Table {
             .map(|d| {
                 vec![
                     Cell::text(d.label.clone()),
-                    Cell::num(
-                        d.index.map_or("n.d.".into(), |i| format::index(i, lang)),
-                        d.index,
-                    ),
-                    Cell::num(
-                        d.rank.map_or("—".into(), |r| r.to_string()),
-                        d.rank.map(f64::from),
-                    ),
+                    Cell::index(d.index, lang),
+                    Cell::rank(d.rank),
                 ]
             })
             .collect(),
@@ -136,20 +114,12 @@ pub fn compare(s: &CompareState, lang: Lang) -> Table {
             .iter()
             .map(|r| {
                 let mut row = vec![Cell::text(r.label.clone())];
-                row.extend(r.indices.iter().zip(&r.ranks).map(|(i, k)| {
-                    let text = match (i, k) {
-                        (Some(i), Some(k)) => {
-                            format!(
-                                "{} ({})",
-                                format::index(*i, lang),
-                                format::rank(*k, s.of, lang)
-                            )
-                        }
-                        (Some(i), None) => format::index(*i, lang),
-                        _ => "n.d.".into(),
-                    };
-                    Cell::num(text, *i)
-                }));
+                row.extend(
+                    r.indices
+                        .iter()
+                        .zip(&r.ranks)
+                        .map(|(i, k)| Cell::index_rank(*i, *k, s.of, lang)),
+                );
                 row
             })
             .collect(),
@@ -186,21 +156,11 @@ pub fn ranking(s: &RankingState, lang: Lang) -> Table {
                         emphasis: r.is_france,
                         ..Cell::text(r.name.clone())
                     },
-                    Cell::num(
-                        r.rank.map_or("—".into(), |k| k.to_string()),
-                        r.rank.map(f64::from),
-                    ),
-                    Cell::num(
-                        r.index.map_or("n.d.".into(), |i| format::index(i, lang)),
-                        r.index,
-                    ),
+                    Cell::rank(r.rank),
+                    Cell::index(r.index, lang),
                 ];
                 if !s.info.is_domain {
-                    row.push(Cell::num(
-                        r.value
-                            .map_or("n.d.".into(), |v| format::value(v, &s.info.unit, lang)),
-                        r.value,
-                    ));
+                    row.push(Cell::value(r.value, &s.info.unit, "n.d.", lang));
                 }
                 row
             })
@@ -241,7 +201,7 @@ pub fn acteurs(s: &ActeursState, lang: Lang) -> Table {
             .iter()
             .map(|p| {
                 let mut row = vec![Cell::text(p.practice.clone())];
-                row.extend(p.values.iter().map(|(_, v, _)| Cell::num(format::value_with(*v, "%", 0, lang), Some(*v))));
+                row.extend(p.values.iter().map(|(_, v, _)| Cell::value_with(Some(*v), "%", 0, lang)));
                 row
             })
             .collect(),
