@@ -21,15 +21,24 @@ use crate::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Reads a raw text file (UTF-8, or Latin-1 when it is not valid UTF-8), BOM removed.
+/// Reads a raw text file (UTF-8, or Windows-1252 when it is not valid UTF-8: the French
+/// files of that kind are, and Latin-1 would turn ’ and œ into control characters), BOM
+/// removed.
 pub fn read_text(raw: &Path, rel: &str) -> Result<String> {
     let path = raw.join(rel);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
-    let text = match String::from_utf8(bytes) {
+    Ok(decode(bytes).trim_start_matches('\u{feff}').to_string())
+}
+
+/// UTF-8 when valid, else Windows-1252 (`encoding_rs`).
+pub fn decode(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
-    };
-    Ok(text.trim_start_matches('\u{feff}').to_string())
+        Err(e) => encoding_rs::WINDOWS_1252
+            .decode(e.as_bytes())
+            .0
+            .into_owned(),
+    }
 }
 
 /// Parses a number as French and international files write it (`12,5`, `1 234`, `12.5`).
@@ -151,6 +160,17 @@ pub fn source_key<'a>(meta: &'a IndicatorMeta, reader: &str) -> Option<&'a str> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bug guarded: a Latin-1 reading turned Windows-1252's ’ (0x92) and œ (0x9C) into control
+    /// characters.
+    #[test]
+    fn non_utf8_files_are_windows_1252() {
+        assert_eq!(
+            decode(b"C\xf4te d\x92Azur, c\x9cur".to_vec()),
+            "Côte d’Azur, cœur"
+        );
+        assert_eq!(decode("déjà".as_bytes().to_vec()), "déjà");
+    }
 
     #[test]
     fn numbers_in_french_and_international_forms() {
