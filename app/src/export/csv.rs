@@ -13,6 +13,8 @@ pub enum Variant {
     International,
 }
 
+/// RFC 4180 quoting, hand-written: the `csv` crate's writer doing the same added 14 KB brotli
+/// to the wasm (measured 2026-12-02: 241 512 → 255 874 B), for these four lines.
 fn quote(field: &str, sep: char) -> String {
     if field.contains(sep) || field.contains('"') || field.contains('\n') || field.contains('\r') {
         format!("\"{}\"", field.replace('"', "\"\""))
