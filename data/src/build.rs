@@ -8,11 +8,9 @@ use crate::regions::metro_regions;
 use crate::{dataset, meta, raw, tidy, Error, Result};
 use std::path::Path;
 
-/// Paths of the raw inputs, relative to the raw folder (../shared/data/raw).
-pub const RAW_REGIONS_GEOJSON: &str = "geo/regions-version-simplifiee.geojson";
-pub const RAW_DEPARTEMENTS_GEOJSON: &str = "geo/departements-version-simplifiee.geojson";
-pub const RAW_COG_REGIONS: &str = "decoupage-administratif/v6.0.0-regions.json";
-pub const RAW_COG_DEPARTEMENTS: &str = "decoupage-administratif/v6.0.0-departements.json";
+pub use crate::raw::{
+    RAW_COG_DEPARTEMENTS, RAW_COG_REGIONS, RAW_DEPARTEMENTS_GEOJSON, RAW_REGIONS_GEOJSON,
+};
 
 /// Hand-written inputs, relative to the project root.
 pub const DOMAINS: &str = "data/domains.toml";
@@ -61,43 +59,51 @@ pub fn areas(raw_dir: &Path) -> Result<Areas> {
     )
 }
 
-/// Every observation the raw files give for the indicators' metadata, grouped by reader.
-pub fn observations(
-    raw_dir: &Path,
-    areas: &Areas,
-    metas: &[IndicatorMeta],
-) -> Result<Vec<Observation>> {
-    let by = |reader: &str| -> Vec<&IndicatorMeta> {
-        metas
-            .iter()
-            .filter(|m| m.source == reader || m.source.starts_with(&format!("{reader}:")))
-            .collect()
+/// A reader of the raw files: the observations of the indicators whose `source` names it.
+type Reader = fn(&Path, &Areas, &[&IndicatorMeta]) -> Result<Vec<Observation>>;
+
+/// Every reader, by the name `source = "<reader>:…"` gives it; `custom` has none (its values are
+/// in data/custom.csv).
+const READERS: [(&str, Option<Reader>); 12] = [
+    ("chomage", Some(raw::chomage::read)),
+    ("regioviz", Some(raw::regioviz::read)),
+    ("filosofi", Some(raw::filosofi::read)),
+    ("ssmsi", Some(raw::ssmsi::read)),
+    ("jrc", Some(raw::jrc::read)),
+    ("ot", Some(raw::ot::read)),
+    ("panorama", Some(raw::panorama::read)),
+    ("internet", Some(raw::internet::read)),
+    ("aah", Some(aah)),
+    ("pch", Some(pch)),
+    ("elp", Some(elp_shares)),
+    ("custom", None),
+];
+
+/// Recipients at 31 December of year N over the population at 1 January of N + 1.
+fn elp_after(raw_dir: &Path, areas: &Areas, m: &IndicatorMeta) -> Result<raw::elp::Elp> {
+    let year: i32 = m.year.parse().map_err(|_| {
+        Error::invalid(INDICATORS, 0, "year", format!("{}: a year is needed", m.id))
+    })?;
+    raw::elp::read(raw_dir, areas, &(year + 1).to_string())
+}
+
+fn aah(raw_dir: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
+    let Some(first) = metas.first() else {
+        return Ok(vec![]);
     };
+    raw::aah::read(raw_dir, areas, metas, &elp_after(raw_dir, areas, first)?)
+}
+
+fn pch(raw_dir: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
+    let Some(first) = metas.first() else {
+        return Ok(vec![]);
+    };
+    raw::pch::read(raw_dir, areas, metas, &elp_after(raw_dir, areas, first)?)
+}
+
+fn elp_shares(raw_dir: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
     let mut obs = Vec::new();
-    obs.extend(raw::chomage::read(raw_dir, areas, &by("chomage"))?);
-    obs.extend(raw::regioviz::read(raw_dir, areas, &by("regioviz"))?);
-    obs.extend(raw::filosofi::read(raw_dir, areas, &by("filosofi"))?);
-    obs.extend(raw::ssmsi::read(raw_dir, areas, &by("ssmsi"))?);
-    obs.extend(raw::jrc::read(raw_dir, areas, &by("jrc"))?);
-    obs.extend(raw::ot::read(raw_dir, areas, &by("ot"))?);
-    obs.extend(raw::panorama::read(raw_dir, areas, &by("panorama"))?);
-    obs.extend(raw::internet::read(raw_dir, areas, &by("internet"))?);
-    // Recipients at 31 December of year N over the population at 1 January of N + 1.
-    let elp_after = |m: &IndicatorMeta| -> Result<raw::elp::Elp> {
-        let year: i32 = m.year.parse().map_err(|_| {
-            Error::invalid(INDICATORS, 0, "year", format!("{}: a year is needed", m.id))
-        })?;
-        raw::elp::read(raw_dir, areas, &(year + 1).to_string())
-    };
-    let aah = by("aah");
-    if let Some(first) = aah.first() {
-        obs.extend(raw::aah::read(raw_dir, areas, &aah, &elp_after(first)?)?);
-    }
-    let pch = by("pch");
-    if let Some(first) = pch.first() {
-        obs.extend(raw::pch::read(raw_dir, areas, &pch, &elp_after(first)?)?);
-    }
-    for m in by("elp") {
+    for m in metas {
         let elp = raw::elp::read(raw_dir, areas, &m.year)?;
         let from: usize = raw::source_key(m, "elp")
             .and_then(|k| k.parse().ok())
@@ -106,21 +112,36 @@ pub fn observations(
             })?;
         obs.extend(raw::elp::share_observations(&elp, areas, m, from));
     }
-    if let Some(m) = metas.iter().find(|m| {
-        let known = [
-            "chomage", "regioviz", "filosofi", "ssmsi", "jrc", "ot", "panorama", "internet", "aah",
-            "pch", "elp", "custom",
-        ];
-        !known
+    Ok(obs)
+}
+
+/// Every observation the raw files give for the indicators' metadata, reader by reader.
+pub fn observations(
+    raw_dir: &Path,
+    areas: &Areas,
+    metas: &[IndicatorMeta],
+) -> Result<Vec<Observation>> {
+    let reader_of = |m: &IndicatorMeta| {
+        READERS
             .iter()
-            .any(|k| m.source == *k || m.source.starts_with(&format!("{k}:")))
-    }) {
+            .find(|(name, _)| m.source == *name || m.source.starts_with(&format!("{name}:")))
+    };
+    if let Some(m) = metas.iter().find(|m| reader_of(m).is_none()) {
         return Err(Error::invalid(
             INDICATORS,
             0,
             "source",
             format!("{}: unknown reader in {:?}", m.id, m.source),
         ));
+    }
+    let mut obs = Vec::new();
+    for (name, reader) in &READERS {
+        let Some(read) = reader else { continue };
+        let mine: Vec<&IndicatorMeta> = metas
+            .iter()
+            .filter(|m| reader_of(m).is_some_and(|(n, _)| n == name))
+            .collect();
+        obs.extend(read(raw_dir, areas, &mine)?);
     }
     Ok(obs)
 }

@@ -307,7 +307,7 @@ pub fn build(raw_dir: &Path, areas: &Areas, seeds: &Seeds) -> Result<Vec<Profile
             source: "INSEE, COG 2026 (@etalab/decoupage-administratif 6.0.0)",
             values: sum(&departements(
                 raw_dir,
-                crate::build::RAW_COG_DEPARTEMENTS,
+                crate::raw::RAW_COG_DEPARTEMENTS,
                 areas,
             )?),
             missing: "",

@@ -21,6 +21,13 @@ use crate::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Paths of the raw inputs that are not one reader's, relative to the raw folder
+/// (../shared/data/raw).
+pub const RAW_REGIONS_GEOJSON: &str = "geo/regions-version-simplifiee.geojson";
+pub const RAW_DEPARTEMENTS_GEOJSON: &str = "geo/departements-version-simplifiee.geojson";
+pub const RAW_COG_REGIONS: &str = "decoupage-administratif/v6.0.0-regions.json";
+pub const RAW_COG_DEPARTEMENTS: &str = "decoupage-administratif/v6.0.0-departements.json";
+
 /// Reads a raw text file (UTF-8, or Windows-1252 when it is not valid UTF-8: the French
 /// files of that kind are, and Latin-1 would turn ’ and œ into control characters), BOM
 /// removed.
