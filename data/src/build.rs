@@ -15,6 +15,8 @@ pub use crate::raw::{
 /// Hand-written inputs, relative to the project root.
 pub const DOMAINS: &str = "data/domains.toml";
 pub const INDICATORS: &str = "data/indicators.toml";
+/// The region profiles' items.
+pub const PROFILES: &str = "data/profiles.toml";
 /// Values an observatory brings itself (optional), same format as the tidy output.
 pub const CUSTOM: &str = "data/custom.csv";
 /// The decks' facts.
@@ -224,7 +226,8 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
             format!("sentence of {}: unknown domain {d:?}", x.area),
         ));
     }
-    let profiles = crate::profile::build(raw_dir, &areas, &seeds)?;
+    let profile_metas = crate::profile::metas(&read(root, PROFILES)?, PROFILES)?;
+    let profiles = crate::profile::build(raw_dir, &areas, &seeds, &profile_metas)?;
     let profiles_bytes = crate::profile::tidy(&profiles, &regions);
     let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles, seeds);
     dataset::check_coherence(&ds, DOMAINS)?;

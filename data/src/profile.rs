@@ -4,176 +4,106 @@
 use crate::areas::Areas;
 use crate::index::ranks;
 use crate::model::{ProfileOut, FRANCE};
-use crate::raw::{self, read_text, sheet, table::CsvTable};
+pub use crate::raw::profiles::{
+    areas_km2, communes, departements, gdp, population, rd_spending, PerArea, COMMUNES_2019,
+    COMMUNES_2026, COMPARATEUR, DEPS_2019, PIB,
+};
 use crate::seeds::Seeds;
 use crate::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub const COMPARATEUR: &str = "insee-comparateur-datasfun/communes.csv";
-pub const COMMUNES_2019: &str = "decoupage-administratif/v0.7.0-communes-actuelles-subset.json";
-pub const COMMUNES_2026: &str = "decoupage-administratif/v6.0.0-communes-actuelles-subset.json";
-pub const DEPS_2019: &str = "decoupage-administratif/v0.7.0-departements.json";
-pub const PIB: &str = "mspr-solo-insee-ssmsi/PIB_regionaux_1990-2022.xlsx";
+/// A profile item's hand-written metadata (data/profiles.toml).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct ProfileMeta {
+    pub id: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub unit: String,
+    pub year: String,
+    pub source: String,
+    /// The reason shown where a region has no value.
+    #[serde(default)]
+    pub missing: String,
+}
 
-type PerArea = BTreeMap<String, f64>;
+#[derive(serde::Deserialize)]
+struct ProfilesFile {
+    item: Vec<ProfileMeta>,
+}
 
-/// Σ `superficie_km2` of communes (COM and ARM rows, each INSEE code once; COMD excluded) by region.
-pub fn areas_km2(raw_dir: &Path, areas: &Areas) -> Result<PerArea> {
-    let t = CsvTable::parse(&read_text(raw_dir, COMPARATEUR)?, COMPARATEUR, b',')?;
-    let (cc, cr, ct, cs) = (
-        t.col("insee_com")?,
-        t.col("insee_reg")?,
-        t.col("commune_type")?,
-        t.col("superficie_km2")?,
-    );
-    let mut seen = std::collections::HashSet::new();
-    let mut out = PerArea::new();
-    for (line, rec) in &t.rows {
-        if !matches!(rec.get(ct), Some("COM") | Some("ARM"))
-            || !seen.insert(rec.get(cc).unwrap_or("").to_string())
-        {
-            continue; // communes déléguées, and the extra rows of communes with several postcodes
+/// Parses data/profiles.toml: unique ids, every text filled in.
+pub fn metas(text: &str, file: &str) -> Result<Vec<ProfileMeta>> {
+    let f: ProfilesFile = toml::from_str(text)
+        .map_err(|e| Error::invalid(file, 0, "toml", e.message().to_string()))?;
+    for (i, m) in f.item.iter().enumerate() {
+        if f.item[..i].iter().any(|o| o.id == m.id) {
+            return Err(Error::invalid(
+                file,
+                0,
+                "id",
+                format!("duplicate item {:?}", m.id),
+            ));
         }
-        let region = rec.get(cr).unwrap_or("");
-        if !areas.region_codes().any(|c| c == region) {
-            continue;
-        }
-        let s = t
-            .num(*line, rec, cs, "superficie_km2")?
-            .ok_or_else(|| Error::invalid(COMPARATEUR, *line, "superficie_km2", "empty"))?;
-        *out.entry(region.to_string()).or_default() += s;
-    }
-    Ok(out)
-}
-
-/// Number of communes by region in a decoupage-administratif communes subset.
-pub fn communes(raw_dir: &Path, rel: &str, areas: &Areas) -> Result<PerArea> {
-    #[derive(serde::Deserialize)]
-    struct C {
-        region: Option<String>,
-    }
-    let list: Vec<C> = serde_json::from_str(&read_text(raw_dir, rel)?)
-        .map_err(|e| Error::invalid(rel, e.line(), "communes", e.to_string()))?;
-    let mut out = PerArea::new();
-    for c in list {
-        if let Some(r) = c.region.filter(|r| areas.region_codes().any(|c| c == r)) {
-            *out.entry(r).or_default() += 1.0;
-        }
-    }
-    Ok(out)
-}
-
-/// Number of départements by region in a decoupage-administratif departements.json.
-pub fn departements(raw_dir: &Path, rel: &str, areas: &Areas) -> Result<PerArea> {
-    #[derive(serde::Deserialize)]
-    struct D {
-        region: String,
-    }
-    let list: Vec<D> = serde_json::from_str(&read_text(raw_dir, rel)?)
-        .map_err(|e| Error::invalid(rel, e.line(), "departements", e.to_string()))?;
-    let mut out = PerArea::new();
-    for d in list
-        .into_iter()
-        .filter(|d| areas.region_codes().any(|c| c == d.region))
-    {
-        *out.entry(d.region).or_default() += 1.0;
-    }
-    Ok(out)
-}
-
-/// GDP in value (M€, current prices) by region and France métropolitaine for one year.
-pub fn gdp(raw_dir: &Path, areas: &Areas, year: &str) -> Result<PerArea> {
-    let range = sheet::open(raw_dir, PIB, "PIB en valeur 1990-2022")?;
-    let rows: Vec<_> = range.rows().collect();
-    let header = rows
-        .iter()
-        .position(|r| sheet::text(r.first()) == "Année")
-        .ok_or_else(|| Error::invalid(PIB, 0, "Année", "no header row"))?;
-    let col = rows[header]
-        .iter()
-        .position(|c| sheet::text(Some(c)) == year)
-        .ok_or_else(|| Error::invalid(PIB, header + 1, year.to_string(), "no such year"))?;
-    let mut out = PerArea::new();
-    for (i, row) in rows.iter().enumerate().skip(header + 1) {
-        let name = sheet::text(row.first());
-        let code = if name == "France métropolitaine" {
-            FRANCE.to_string()
-        } else if let Some(r) = areas
-            .regions
-            .iter()
-            .find(|r| raw::chomage::same_name(&r.nom, &name))
-        {
-            r.code.clone()
-        } else {
-            continue;
-        };
-        let v = sheet::number(row.get(col), PIB, i + 1, year)?.ok_or_else(|| {
-            Error::invalid(PIB, i + 1, year.to_string(), format!("{name}: empty"))
-        })?;
-        out.insert(code, v);
-    }
-    if out.len() != 14 {
-        return Err(Error::invalid(
-            PIB,
-            0,
-            year.to_string(),
-            format!(
-                "{} areas, expected 13 regions and France métropolitaine",
-                out.len()
-            ),
-        ));
-    }
-    Ok(out)
-}
-
-/// ELP total population by region for a year.
-fn population(raw_dir: &Path, areas: &Areas, year: &str) -> Result<PerArea> {
-    let elp = raw::elp::read(raw_dir, areas, year)?;
-    let mut out = PerArea::new();
-    for dep in elp.by_dep.keys() {
-        *out.entry(areas.region_of_dep(dep).expect("metro").to_string())
-            .or_default() += elp.ages(dep, 0, 999).unwrap_or(0.0);
-    }
-    Ok(out)
-}
-
-/// Regioviz R&D spending (RD_DEP, M€) by region.
-fn rd_spending(raw_dir: &Path) -> Result<PerArea> {
-    let t = CsvTable::parse(
-        &read_text(raw_dir, raw::regioviz::DATA)?,
-        raw::regioviz::DATA,
-        b',',
-    )?;
-    let c = t.col("RD_DEP")?;
-    let mut out = PerArea::new();
-    for (line, rec) in &t.rows {
-        if let Some((_, insee)) = raw::regioviz::NUTS1
-            .iter()
-            .find(|(n, _)| Some(*n) == rec.get(0))
-        {
-            if let Some(v) = t.num(*line, rec, c, "RD_DEP")? {
-                out.insert(insee.to_string(), v);
+        for (field, v) in [
+            ("label_fr", &m.label_fr),
+            ("label_en", &m.label_en),
+            ("unit", &m.unit),
+            ("year", &m.year),
+            ("source", &m.source),
+        ] {
+            if v.trim().is_empty() {
+                return Err(Error::invalid(
+                    file,
+                    0,
+                    field,
+                    format!("item {:?}: empty", m.id),
+                ));
             }
         }
     }
-    Ok(out)
+    Ok(f.item)
 }
 
-struct Item<'a> {
-    id: &'a str,
-    label_fr: &'a str,
-    label_en: &'a str,
-    unit: &'a str,
-    year: &'a str,
-    source: &'a str,
-    /// France métropolitaine = Σ regions (counts) or given.
-    values: PerArea,
-    missing: &'a str,
-}
-
-/// Computes every profile item for the 13 regions and France métropolitaine.
-pub fn build(raw_dir: &Path, areas: &Areas, seeds: &Seeds) -> Result<Vec<ProfileOut>> {
+/// Computes every profile item of `metas` for the 13 regions and France métropolitaine, for the
+/// years the metadata gives; an item without computation, or a computation without metadata,
+/// stops the pipeline.
+pub fn build(
+    raw_dir: &Path,
+    areas: &Areas,
+    seeds: &Seeds,
+    metas: &[ProfileMeta],
+) -> Result<Vec<ProfileOut>> {
+    const FILE: &str = "data/profiles.toml";
+    let year = |id: &str| -> Result<&str> {
+        metas
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.year.as_str())
+            .ok_or_else(|| Error::invalid(FILE, 0, "id", format!("no item {id:?}")))
+    };
+    let span = |id: &str| -> Result<(&str, &str)> {
+        year(id)?.split_once('-').ok_or_else(|| {
+            Error::invalid(
+                FILE,
+                0,
+                "year",
+                format!("{id}: a span \"YYYY-YYYY\" is needed"),
+            )
+        })
+    };
+    let fixed = |id: &str, only: &str, why: &str| -> Result<()> {
+        if year(id)? == only {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                FILE,
+                0,
+                "year",
+                format!("{id}: {only} only ({why})"),
+            ))
+        }
+    };
     let sum = |m: &PerArea| -> PerArea {
         let mut m = m.clone();
         let total: f64 = areas.region_codes().filter_map(|c| m.get(c)).sum();
@@ -189,253 +119,147 @@ pub fn build(raw_dir: &Path, areas: &Areas, seeds: &Seeds) -> Result<Vec<Profile
             })
             .collect()
     };
-    let pop23 = sum(&population(raw_dir, areas, "2023")?);
-    let pop18 = sum(&population(raw_dir, areas, "2018")?);
-    let pop19 = sum(&population(raw_dir, areas, "2019")?);
+    let pop = |y: &str| -> Result<PerArea> { Ok(sum(&population(raw_dir, areas, y)?)) };
+    fixed("area", "2024", "the comparateur's COG 2024 communes")?;
     let area = sum(&areas_km2(raw_dir, areas)?);
-    let gdp22 = gdp(raw_dir, areas, "2022")?;
-    let gdp17 = gdp(raw_dir, areas, "2017")?;
-    let gdp15 = gdp(raw_dir, areas, "2015")?;
-    let gdp13 = gdp(raw_dir, areas, "2013")?;
-    let rd = sum(&rd_spending(raw_dir)?);
-    let growth: PerArea = gdp22
+    let communes_of = |id: &str| -> Result<PerArea> {
+        let file = match year(id)? {
+            "2026" => COMMUNES_2026,
+            "2019" => COMMUNES_2019,
+            y => {
+                return Err(Error::invalid(
+                    FILE,
+                    0,
+                    "year",
+                    format!("{id}: no communes file for {y}"),
+                ))
+            }
+        };
+        Ok(sum(&communes(raw_dir, file, areas)?))
+    };
+    let departements_of = |id: &str| -> Result<PerArea> {
+        let file = match year(id)? {
+            "2026" => crate::raw::RAW_COG_DEPARTEMENTS,
+            "2019" => DEPS_2019,
+            y => {
+                return Err(Error::invalid(
+                    FILE,
+                    0,
+                    "year",
+                    format!("{id}: no départements file for {y}"),
+                ))
+            }
+        };
+        Ok(sum(&departements(raw_dir, file, areas)?))
+    };
+    let (c0, c1) = span("population_change_5y")?;
+    let (pc0, pc1) = (pop(c0)?, pop(c1)?);
+    let change: PerArea = pc1
+        .iter()
+        .filter_map(|(c, v)| pc0.get(c).map(|o| (c.clone(), 100.0 * (v / o - 1.0))))
+        .collect();
+    let gdp_now = gdp(raw_dir, areas, year("gdp_share")?)?;
+    let share: PerArea = gdp_now
+        .iter()
+        .map(|(c, v)| (c.clone(), 100.0 * v / gdp_now[FRANCE]))
+        .collect();
+    let (g0, g1) = span("gdp_growth")?;
+    let (gdp0, gdp1) = (gdp(raw_dir, areas, g0)?, gdp(raw_dir, areas, g1)?);
+    let n_years: f64 = g1.parse::<f64>().unwrap_or(0.0) - g0.parse::<f64>().unwrap_or(0.0);
+    let growth: PerArea = gdp1
         .iter()
         .filter_map(|(c, v)| {
-            gdp17
-                .get(c)
-                .map(|o| (c.clone(), 100.0 * ((v / o).powf(1.0 / 5.0) - 1.0)))
+            gdp0.get(c)
+                .map(|o| (c.clone(), 100.0 * ((v / o).powf(1.0 / n_years) - 1.0)))
         })
         .collect();
-    let share: PerArea = gdp22
-        .iter()
-        .map(|(c, v)| (c.clone(), 100.0 * v / gdp22[FRANCE]))
-        .collect();
-    let change: PerArea = pop23
-        .iter()
-        .filter_map(|(c, v)| pop18.get(c).map(|o| (c.clone(), 100.0 * (v / o - 1.0))))
-        .collect();
+    fixed(
+        "rd_gdp",
+        "2013",
+        "Regioviz's R&D spending RD_DEP is for 2013",
+    )?;
+    let rd = sum(&rd_spending(raw_dir)?);
     let from_seeds =
         |id: &str| -> PerArea { seeds.facts(id).map(|f| (f.area.clone(), f.value)).collect() };
-    let elp = "INSEE, estimations de population (ELP) au 1er janvier";
-    let items = vec![
-        Item {
-            id: "population",
-            label_fr: "Population",
-            label_en: "Population",
-            unit: "habitants",
-            year: "2023",
-            source: elp,
-            values: pop23.clone(),
-            missing: "",
-        },
-        Item {
-            id: "population_change_5y",
-            label_fr: "Évolution de la population sur 5 ans",
-            label_en: "Population change over 5 years",
-            unit: "%",
-            year: "2018-2023",
-            source: elp,
-            values: change,
-            missing: "",
-        },
-        Item {
-            id: "population_2019",
-            label_fr: "Population (2019)",
-            label_en: "Population (2019)",
-            unit: "habitants",
-            year: "2019",
-            source: elp,
-            values: pop19.clone(),
-            missing: "",
-        },
-        Item {
-            id: "area",
-            label_fr: "Superficie",
-            label_en: "Area",
-            unit: "km²",
-            year: "2024",
-            source: "INSEE, comparateur de territoires (Σ superficies communales, COG 2024)",
-            values: area.clone(),
-            missing: "",
-        },
-        Item {
-            id: "density",
-            label_fr: "Densité",
-            label_en: "Density",
-            unit: "hab/km²",
-            year: "2023",
-            source: "INSEE, ELP 2023 / Σ superficies communales",
-            values: ratio(&pop23, &area, 1.0),
-            missing: "",
-        },
-        Item {
-            id: "density_2019",
-            label_fr: "Densité (2019)",
-            label_en: "Density (2019)",
-            unit: "hab/km²",
-            year: "2019",
-            source: "INSEE, ELP 2019 / Σ superficies communales",
-            values: ratio(&pop19, &area, 1.0),
-            missing: "",
-        },
-        Item {
-            id: "communes",
-            label_fr: "Communes",
-            label_en: "Municipalities",
-            unit: "communes",
-            year: "2026",
-            source: "INSEE, COG 2026 (@etalab/decoupage-administratif 6.0.0)",
-            values: sum(&communes(raw_dir, COMMUNES_2026, areas)?),
-            missing: "",
-        },
-        Item {
-            id: "communes_2019",
-            label_fr: "Communes (2019)",
-            label_en: "Municipalities (2019)",
-            unit: "communes",
-            year: "2019",
-            source: "INSEE, COG 2019 (@etalab/decoupage-administratif 0.7.0)",
-            values: sum(&communes(raw_dir, COMMUNES_2019, areas)?),
-            missing: "",
-        },
-        Item {
-            id: "departements",
-            label_fr: "Départements",
-            label_en: "Départements",
-            unit: "départements",
-            year: "2026",
-            source: "INSEE, COG 2026 (@etalab/decoupage-administratif 6.0.0)",
-            values: sum(&departements(
-                raw_dir,
-                crate::raw::RAW_COG_DEPARTEMENTS,
-                areas,
-            )?),
-            missing: "",
-        },
-        Item {
-            id: "departements_2019",
-            label_fr: "Départements (2019)",
-            label_en: "Départements (2019)",
-            unit: "départements",
-            year: "2019",
-            source: "INSEE, COG 2019 (@etalab/decoupage-administratif 0.7.0)",
-            values: sum(&departements(raw_dir, DEPS_2019, areas)?),
-            missing: "",
-        },
-        Item {
-            id: "gdp",
-            label_fr: "PIB en valeur",
-            label_en: "GDP (current prices)",
-            unit: "M€",
-            year: "2022",
-            source: "INSEE, comptes régionaux base 2014",
-            values: gdp22,
-            missing: "",
-        },
-        Item {
-            id: "gdp_share",
-            label_fr: "Part du PIB de la France métropolitaine",
-            label_en: "Share of metropolitan France's GDP",
-            unit: "%",
-            year: "2022",
-            source: "INSEE, comptes régionaux base 2014",
-            values: share,
-            missing: "",
-        },
-        Item {
-            id: "gdp_growth",
-            label_fr: "Croissance annuelle moyenne du PIB en valeur",
-            label_en: "Average annual GDP growth (current prices)",
-            unit: "% par an",
-            year: "2017-2022",
-            source: "INSEE, comptes régionaux base 2014",
-            values: growth,
-            missing: "",
-        },
-        Item {
-            id: "gdp_2015",
-            label_fr: "PIB en valeur (2015)",
-            label_en: "GDP (2015)",
-            unit: "M€",
-            year: "2015",
-            source: "INSEE, comptes régionaux base 2014",
-            values: gdp15,
-            missing: "",
-        },
-        Item {
-            id: "rd_gdp",
-            label_fr: "Dépenses de R&D rapportées au PIB",
-            label_en: "R&D spending as a share of GDP",
-            unit: "% du PIB",
-            year: "2013",
-            source: "Eurostat via Regioviz (dépense de R&D) / INSEE (PIB 2013)",
-            values: ratio(&rd, &gdp13, 100.0),
-            missing: "non disponible",
-        },
-        Item {
-            id: "enterprises",
-            label_fr: "Entreprises",
-            label_en: "Enterprises",
-            unit: "entreprises",
-            year: "2019",
-            source:
-                "Observatoire des partenariats, deck « La co-construction territoriale » (2020)",
-            values: from_seeds("enterprises"),
-            missing: "donné par les decks pour Nouvelle-Aquitaine et Occitanie seulement",
-        },
-        Item {
-            id: "associations",
-            label_fr: "Associations",
-            label_en: "Associations",
-            unit: "associations",
-            year: "2018",
-            source:
-                "Observatoire des partenariats, deck « La co-construction territoriale » (2020)",
-            values: from_seeds("associations"),
-            missing: "donné par les decks pour Nouvelle-Aquitaine et Occitanie seulement",
-        },
-    ];
+    // One computation per item id.
+    let mut values: BTreeMap<&str, PerArea> = BTreeMap::new();
+    values.insert("population", pop(year("population")?)?);
+    values.insert("population_change_5y", change);
+    values.insert("population_2019", pop(year("population_2019")?)?);
+    values.insert("area", area.clone());
+    values.insert("density", ratio(&pop(year("density")?)?, &area, 1.0));
+    values.insert(
+        "density_2019",
+        ratio(&pop(year("density_2019")?)?, &area, 1.0),
+    );
+    values.insert("communes", communes_of("communes")?);
+    values.insert("communes_2019", communes_of("communes_2019")?);
+    values.insert("departements", departements_of("departements")?);
+    values.insert("departements_2019", departements_of("departements_2019")?);
+    values.insert("gdp", gdp(raw_dir, areas, year("gdp")?)?);
+    values.insert("gdp_share", share);
+    values.insert("gdp_growth", growth);
+    values.insert("gdp_2015", gdp(raw_dir, areas, year("gdp_2015")?)?);
+    values.insert(
+        "rd_gdp",
+        ratio(&rd, &gdp(raw_dir, areas, year("rd_gdp")?)?, 100.0),
+    );
+    values.insert("enterprises", from_seeds("enterprises"));
+    values.insert("associations", from_seeds("associations"));
+    if let Some(id) = values.keys().find(|id| !metas.iter().any(|m| m.id == **id)) {
+        return Err(Error::invalid(
+            FILE,
+            0,
+            "id",
+            format!("{id} is computed but has no metadata"),
+        ));
+    }
     // A 5-year growth that rests on one exceptional year says so (PACA's 2021 jump).
     let mut yearly: Vec<(i32, PerArea)> = Vec::new();
-    for y in 2017..=2022 {
+    for y in g0.parse::<i32>().unwrap_or(0)..=g1.parse::<i32>().unwrap_or(0) {
         yearly.push((y, gdp(raw_dir, areas, &y.to_string())?));
     }
     let growth_note = one_year_jumps(&yearly, areas);
-    Ok(items
-        .into_iter()
-        .map(|it| {
-            let values: Vec<Option<f64>> = areas
-                .region_codes()
-                .map(|c| it.values.get(c).copied())
-                .collect();
+    metas
+        .iter()
+        .map(|m| {
+            let it = values.get(m.id.as_str()).ok_or_else(|| {
+                Error::invalid(
+                    FILE,
+                    0,
+                    "id",
+                    format!("{}: no computation for this item", m.id),
+                )
+            })?;
+            let vals: Vec<Option<f64>> = areas.region_codes().map(|c| it.get(c).copied()).collect();
             // Rank 1 = largest, as the decks say "1re région la plus étendue"; only when all 13
             // regions have a value (a rank among 2 would mislead).
-            let rank = if values.iter().all(Option::is_some) {
-                ranks(&values)
+            let rank = if vals.iter().all(Option::is_some) {
+                ranks(&vals)
             } else {
-                vec![None; values.len()]
+                vec![None; vals.len()]
             };
-            ProfileOut {
-                id: it.id.into(),
-                label_fr: it.label_fr.into(),
-                label_en: it.label_en.into(),
-                unit: it.unit.into(),
-                year: it.year.into(),
-                source: if it.id == "gdp_growth" && !growth_note.is_empty() {
-                    format!("{} ; {growth_note}", it.source)
+            Ok(ProfileOut {
+                id: m.id.clone(),
+                label_fr: m.label_fr.clone(),
+                label_en: m.label_en.clone(),
+                unit: m.unit.clone(),
+                year: m.year.clone(),
+                source: if m.id == "gdp_growth" && !growth_note.is_empty() {
+                    format!("{} ; {growth_note}", m.source)
                 } else {
-                    it.source.into()
+                    m.source.clone()
                 },
-                france: it.values.get(FRANCE).copied(),
-                missing: values
+                france: it.get(FRANCE).copied(),
+                missing: vals
                     .iter()
-                    .map(|v| v.is_none().then(|| it.missing.to_string()))
+                    .map(|v| v.is_none().then(|| m.missing.clone()))
                     .collect(),
-                values,
+                values: vals,
                 rank,
-            }
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The profiles as a tidy CSV: `item,area,year,unit,value,rank,missing_reason`.

@@ -156,7 +156,11 @@ fn pipeline_command_fails_whole_on_an_invalid_feature() {
     assert_ne!(geo, broken);
     std::fs::write(bad_raw.join(file), broken).unwrap();
     std::fs::create_dir_all(out_root.join("data")).unwrap();
-    for f in ["data/domains.toml", "data/indicators.toml"] {
+    for f in [
+        "data/domains.toml",
+        "data/indicators.toml",
+        "data/profiles.toml",
+    ] {
         std::fs::copy(root().join(f), out_root.join(f)).unwrap();
     }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
@@ -194,6 +198,11 @@ fn a_custom_indicator_reaches_the_dataset() {
     let tmp = std::env::temp_dir().join(format!("datafrag-byod-{}", std::process::id()));
     std::fs::create_dir_all(tmp.join("data")).unwrap();
     std::fs::create_dir_all(tmp.join("seeds")).unwrap();
+    std::fs::copy(
+        root().join("data/profiles.toml"),
+        tmp.join("data/profiles.toml"),
+    )
+    .unwrap();
     std::fs::copy(
         root().join("data/domains.toml"),
         tmp.join("data/domains.toml"),

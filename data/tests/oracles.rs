@@ -18,7 +18,12 @@ fn profiles_agree_with_the_decks() {
     )
     .unwrap();
     let areas = datafrag::build::areas(&raw).unwrap();
-    let profiles = datafrag::profile::build(&raw, &areas, &seeds).unwrap();
+    let metas = datafrag::profile::metas(
+        &std::fs::read_to_string(common::root().join(datafrag::build::PROFILES)).unwrap(),
+        "profiles.toml",
+    )
+    .unwrap();
+    let profiles = datafrag::profile::build(&raw, &areas, &seeds, &metas).unwrap();
     let codes: Vec<&str> = areas.region_codes().collect();
     let mut checked = 0;
     let mut failures = Vec::new();

@@ -10,6 +10,7 @@ pub mod jrc;
 pub mod ot;
 pub mod panorama;
 pub mod pch;
+pub mod profiles;
 pub mod regioviz;
 pub mod sheet;
 pub mod ssmsi;
