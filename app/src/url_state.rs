@@ -171,15 +171,9 @@ fn display_safe(s: &str) -> String {
 /// assert!(notices.is_empty());
 /// ```
 pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
-    let query = query.strip_prefix('?').unwrap_or(query);
     let mut s = ViewState::default_for(c);
     let mut notices = Vec::new();
-    let mut raw: Vec<(String, String)> = Vec::new();
-    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
-        let (k, v) = (k.trim().to_string(), v.trim().to_string());
-        raw.retain(|(key, _)| *key != k);
-        raw.push((k, v));
-    }
+    let raw = pairs(query);
     let get = |key: &str| {
         raw.iter()
             .find(|(k, _)| k == key)
@@ -344,13 +338,24 @@ pub fn with_added(current: &[String], regions: &[String]) -> Option<Vec<String>>
     with_slot(current, current.len(), Some(extra))
 }
 
-/// The last value of `key` in a query string, as [`parse`] reads it.
-fn param(query: &str, key: &str) -> Option<String> {
+/// The query's keys and values, trimmed, the last occurrence of a repeated key kept.
+fn pairs(query: &str) -> Vec<(String, String)> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    form_urlencoded::parse(query.as_bytes())
-        .filter(|(k, _)| k.trim() == key)
-        .last()
-        .map(|(_, v)| v.trim().to_string())
+    let mut raw: Vec<(String, String)> = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        let (k, v) = (k.trim().to_string(), v.trim().to_string());
+        raw.retain(|(key, _)| *key != k);
+        raw.push((k, v));
+    }
+    raw
+}
+
+/// The value of `key` in a query string, as [`parse`] reads it.
+fn param(query: &str, key: &str) -> Option<String> {
+    pairs(query)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
 }
 
 /// The interface language a query asks for, readable before the data (and its catalog) loads:

@@ -113,6 +113,11 @@ pub fn assemble(
     }
 }
 
+/// The explanation names the correlated pair, in either order.
+fn same_pair(e: &crate::model::ExplainedPair, c: &Correlation) -> bool {
+    (e.a == c.a && e.b == c.b) || (e.a == c.b && e.b == c.a)
+}
+
 /// The coherence check of composite-index practice (OECD/JRC Handbook, step 4): inside a domain,
 /// two indicators whose indices correlate negatively across the regions pull the domain in
 /// opposite directions. That stops the pipeline unless `domains.toml` explains the pair; a
@@ -152,10 +157,7 @@ pub fn check_coherence(ds: &Dataset, file: &str) -> Result<()> {
             _ => {}
         }
         for c in d.correlations.iter().filter(|c| c.r < 0.0) {
-            let explained = m
-                .explained
-                .iter()
-                .any(|e| (e.a == c.a && e.b == c.b) || (e.a == c.b && e.b == c.a));
+            let explained = m.explained.iter().any(|e| same_pair(e, c));
             if !explained {
                 return Err(Error::invalid(
                     file,
@@ -168,11 +170,11 @@ pub fn check_coherence(ds: &Dataset, file: &str) -> Result<()> {
                 ));
             }
         }
-        if let Some(e) = m.explained.iter().find(|e| {
-            !d.correlations
-                .iter()
-                .any(|c| c.r < 0.0 && ((e.a == c.a && e.b == c.b) || (e.a == c.b && e.b == c.a)))
-        }) {
+        if let Some(e) = m
+            .explained
+            .iter()
+            .find(|e| !d.correlations.iter().any(|c| c.r < 0.0 && same_pair(e, c)))
+        {
             return Err(Error::invalid(
                 file,
                 0,

@@ -14,7 +14,8 @@ struct IndicatorsFile {
     indicator: Vec<IndicatorMeta>,
 }
 
-fn toml_err(file: &str, text: &str, e: toml::de::Error) -> Error {
+/// A TOML error as `file:line: toml: message`.
+pub(crate) fn toml_err(file: &str, text: &str, e: toml::de::Error) -> Error {
     let line = e.span().map_or(0, |s| {
         text[..s.start.min(text.len())].lines().count().max(1)
     });

@@ -32,11 +32,7 @@ pub fn MethodView() -> impl IntoView {
                 "decks" => lang.t("nommé dans les decks", "named in the decks"),
                 _ => lang.t("choix du produit", "product's choice"),
             };
-            let note = match (&d.meta.gap_fr, &d.meta.note_fr) {
-                (Some(fr), _) => Some(lang.pick(fr, d.meta.gap_en.as_deref().unwrap_or(fr)).to_string()),
-                (None, Some(fr)) => Some(lang.pick(fr, d.meta.note_en.as_deref().unwrap_or(fr)).to_string()),
-                _ => None,
-            };
+            let note = crate::state::domain_note(&d.meta, lang);
             let explained = d
                 .meta
                 .explained

@@ -94,6 +94,15 @@ fn same_meta(n: usize, unit: &str, year: &str, source: &str) -> Vec<RowMeta> {
     ]
 }
 
+/// "15 domaines de fragilité mesurés": the count comes from the data (sport has no source).
+fn measured_domains(ds: &Dataset, lang: Lang) -> String {
+    let n = crate::state::measured_domains(ds);
+    match lang {
+        Lang::Fr => format!("{n} domaines de fragilité mesurés"),
+        Lang::En => format!("{n} measured domains of fragility"),
+    }
+}
+
 /// The source line of a state: producers and years of every indicator it shows. Cheap (no
 /// table or graphic is built), so the printed page's footer can follow every change of view.
 pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
@@ -183,25 +192,18 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                     }
                 })
                 .collect();
+            let chart = crate::state::charts::region(&st, lang);
             Some(Export {
-                title: crate::state::charts::region(&st, lang).title,
+                title: chart.title.clone(),
                 subtitle: format!(
-                    "{} {} {fr} (= 100), {}",
+                    "{} {} {fr} (= 100), {}{}",
                     st.name,
                     lang.t("comparée à", "compared with"),
-                    match lang {
-                        Lang::Fr => format!(
-                            "{} domaines de fragilité mesurés, plus haut = plus fragile",
-                            crate::state::measured_domains(ds)
-                        ),
-                        Lang::En => format!(
-                            "{} measured domains of fragility, higher = more fragile",
-                            crate::state::measured_domains(ds)
-                        ),
-                    }
+                    measured_domains(ds, lang),
+                    lang.t(", plus haut = plus fragile", ", higher = more fragile")
                 ),
                 sources: source_line(ds, s).unwrap_or_default(),
-                graphic: Graphic::Bars(crate::state::charts::region(&st, lang)),
+                graphic: Graphic::Bars(chart),
                 table,
                 meta,
                 slug: format!("region-{code}"),
@@ -233,16 +235,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                         "comparées entre elles et à",
                         "compared with each other and with"
                     ),
-                    match lang {
-                        Lang::Fr => format!(
-                            "{} domaines de fragilité mesurés",
-                            crate::state::measured_domains(ds)
-                        ),
-                        Lang::En => format!(
-                            "{} measured domains of fragility",
-                            crate::state::measured_domains(ds)
-                        ),
-                    }
+                    measured_domains(ds, lang)
                 ),
                 sources: source_line(ds, s).unwrap_or_default(),
                 graphic: Graphic::Bars(crate::state::charts::compare(&st, lang)),

@@ -62,6 +62,17 @@ pub fn year_span(ds: &Dataset) -> Option<(String, String)> {
     Some((first?.1, last?.1))
 }
 
+/// What a domain's indicators cannot say, or why it has none, in the interface language (shown
+/// next to the domain on the region and method pages).
+pub fn domain_note(d: &datafrag::model::DomainMeta, lang: Lang) -> Option<String> {
+    let (fr, en) = match (&d.gap_fr, &d.note_fr) {
+        (Some(fr), _) => (fr, &d.gap_en),
+        (None, Some(fr)) => (fr, &d.note_en),
+        (None, None) => return None,
+    };
+    Some(lang.pick(fr, en.as_deref().unwrap_or(fr)).to_string())
+}
+
 /// Domains with at least one indicator (a domain without source is shown but not measured).
 pub fn measured_domains(ds: &Dataset) -> usize {
     ds.domains

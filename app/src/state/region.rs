@@ -90,17 +90,7 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
             index: d.index[k],
             reading: super::summary::Reading::of(d.index[k]),
             rank: d.rank[k],
-            note: match (&d.meta.gap_fr, &d.meta.note_fr) {
-                (Some(fr), _) => Some(
-                    lang.pick(fr, d.meta.gap_en.as_deref().unwrap_or(fr))
-                        .to_string(),
-                ),
-                (None, Some(fr)) => Some(
-                    lang.pick(fr, d.meta.note_en.as_deref().unwrap_or(fr))
-                        .to_string(),
-                ),
-                (None, None) => None,
-            },
+            note: super::domain_note(&d.meta, lang),
             unmeasured: d.indicators.is_empty(),
             indicators: d
                 .indicators
