@@ -3,7 +3,6 @@
 
 use super::context::Ctx;
 use super::table::DataTable;
-use crate::chart::SERIES;
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::acteurs::acteurs_state;
@@ -19,15 +18,6 @@ pub fn ActeursView() -> impl IntoView {
     let scene = crate::graphics::dots::practices(&s, lang);
     let (w, h) = (scene.width, scene.height);
     let dots = crate::graphics::svg::fragment(&scene);
-    let legend = s
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(k, a)| {
-            let (color, mark) = SERIES[k % SERIES.len()];
-            view! { <li><span style:color=color>{mark}</span>" "{a.clone()}</li> }
-        })
-        .collect::<Vec<_>>();
     let surveys = s
         .surveys
         .iter()
@@ -47,7 +37,6 @@ pub fn ActeursView() -> impl IntoView {
             <figure class="dotplot">
                 <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=table.caption.clone() inner_html=dots></svg>
                 <figcaption>
-                    <ul class="legend inline">{legend}</ul>
                     <p class="hint">{match lang {
                         Lang::Fr => format!("Trait horizontal : intervalle de confiance à 95 % de chaque pourcentage, calculé sur l'échantillon que donne le deck (« {} »).", s.practice_base),
                         Lang::En => format!("Horizontal line: 95 % confidence interval of each percentage, computed on the sample the deck gives (“{}”).", s.practice_base),

@@ -254,8 +254,8 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
                 subtitle: format!(
                     "{} — {}",
                     lang.t(
-                        "régions couvertes par les études comparées à",
-                        "regions covered by the studies compared with"
+                        "La France et les régions que couvrent les decks",
+                        "France and the regions the decks cover"
                     ),
                     st.coverage
                 ),

@@ -15,14 +15,16 @@ pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
         domain: (0.0, s.axis_max),
         range: (left, right),
     };
-    let h = 40.0 + row_h * s.practices.len() as f64;
+    let plot_h = 40.0 + row_h * s.practices.len() as f64;
+    // The legend under the plot: a slide exported alone still says which mark is which area.
+    let h = plot_h + 28.0;
     let mut sc = Scene {
         width: w,
         height: h,
         marks: Vec::new(),
     };
     for t in x.ticks((s.axis_max / 10.0) as usize) {
-        sc.line((x.map(t), 20.0), (x.map(t), h - 10.0), GRID, 1.0);
+        sc.line((x.map(t), 20.0), (x.map(t), plot_h - 10.0), GRID, 1.0);
         sc.text(
             x.map(t),
             14.0,
@@ -73,6 +75,13 @@ pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
                 )),
             });
         }
+    }
+    let mut lx = left;
+    for (k, area) in s.areas.iter().enumerate() {
+        let (color, mark) = SERIES[k % SERIES.len()];
+        sc.text(lx, plot_h + 14.0, mark, 14.0, Anchor::Start).fill = color.into();
+        sc.text(lx + 18.0, plot_h + 14.0, area.clone(), 13.0, Anchor::Start);
+        lx += 40.0 + area.chars().count() as f64 * 7.3;
     }
     sc
 }
@@ -135,5 +144,11 @@ mod tests {
         );
         assert_eq!(sc.texts().first(), Some(&"0\u{a0}%"));
         assert!(sc.texts().contains(&"80\u{a0}%"));
+        // The legend names every area beside its mark, so an exported slide reads alone.
+        let texts = sc.texts();
+        assert!(
+            texts.windows(2).any(|w| w == [SERIES[1].1, "Alpha"]),
+            "{texts:?}"
+        );
     }
 }
