@@ -9,6 +9,7 @@ pub mod format;
 pub mod graphics;
 pub mod i18n;
 pub mod integrity;
+pub mod model;
 pub mod palette;
 pub mod state;
 pub mod table;

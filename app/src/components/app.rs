@@ -14,8 +14,9 @@ use super::{
 use crate::browser;
 use crate::i18n::Lang;
 use crate::integrity;
+use crate::model::{View, ViewState};
 use crate::state::catalog;
-use crate::url_state::{parse, to_query, View, ViewState};
+use crate::url_state::{parse, to_query};
 use datafrag::geometry::MapGeometry;
 use datafrag::model::Dataset;
 use leptos::prelude::*;

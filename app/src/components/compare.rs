@@ -4,8 +4,8 @@ use super::chart::IndexChart;
 use super::context::Ctx;
 use super::table::DataTable;
 use crate::chart::{ChartSpec, SERIES};
+use crate::model::{with_added, with_slot, COMPARED};
 use crate::state::compare::compare_state;
-use crate::url_state::{with_added, with_slot, COMPARED};
 use leptos::prelude::*;
 
 #[component]

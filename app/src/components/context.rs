@@ -2,7 +2,8 @@
 //! Its own module, so that the views depend on it and not on the root that renders them.
 
 use crate::i18n::Lang;
-use crate::url_state::{to_query, Catalog, ViewState};
+use crate::model::{Catalog, ViewState};
+use crate::url_state::to_query;
 use datafrag::geometry::MapGeometry;
 use datafrag::model::Dataset;
 use leptos::prelude::*;

@@ -155,7 +155,7 @@ pub fn ExportBar() -> impl IntoView {
     let p4 = export_png;
     let c_fr = export_csv.clone();
     let c_intl = export_csv;
-    let hidden = move || ctx.state.with(|s| s.view == crate::url_state::View::Method);
+    let hidden = move || ctx.state.with(|s| s.view == crate::model::View::Method);
     view! {
         <section class="export" aria-label=lang.t("Exporter et partager cette vue", "Export and share this view") hidden=hidden>
             <label class="frame">

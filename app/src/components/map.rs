@@ -7,9 +7,9 @@ use super::table::DataTable;
 use crate::graphics::map::{shapes, TILE};
 use crate::graphics::{Mark, Scene};
 use crate::i18n::Lang;
+use crate::model::Layout;
 use crate::palette::MISSING;
 use crate::state::map::{map_state, panel, MapState};
-use crate::url_state::Layout;
 use leptos::prelude::*;
 
 #[component]

@@ -1,7 +1,7 @@
 //! The measure picker: a domain (its index) or one of its indicators.
 
 use super::context::Ctx;
-use crate::url_state::Measure;
+use crate::model::Measure;
 use leptos::prelude::*;
 
 fn key(m: &Measure) -> String {

@@ -75,9 +75,9 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
 mod tests {
     use super::*;
     use crate::export::{content, RowMeta};
+    use crate::model::ViewState;
     use crate::state::{catalog, fixture::dataset};
     use crate::table::{Cell, Table};
-    use crate::url_state::ViewState;
 
     fn export() -> Export {
         Export {

@@ -7,13 +7,13 @@ pub mod svg;
 
 use crate::chart::ChartSpec;
 use crate::i18n::Lang;
+use crate::model::{Layout, View, ViewState};
 use crate::state::tables;
 use crate::state::{
     acteurs::acteurs_state, compare::compare_state, map::map_state, ranking::ranking_state,
     region::region_state,
 };
 use crate::table::Table;
-use crate::url_state::{Layout, View, ViewState};
 use datafrag::model::Dataset;
 use std::collections::BTreeMap;
 
@@ -123,8 +123,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
     match s.view {
         View::Map | View::Ranking => {
             let measure_id = match &s.measure {
-                crate::url_state::Measure::Domain(id)
-                | crate::url_state::Measure::Indicator(id) => id,
+                crate::model::Measure::Domain(id) | crate::model::Measure::Indicator(id) => id,
             };
             let (info, table, graphic) = if s.view == View::Map {
                 let st = map_state(ds, &s.measure, lang)?;

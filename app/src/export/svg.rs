@@ -225,8 +225,8 @@ pub fn document(
 mod tests {
     use super::*;
     use crate::export::content;
+    use crate::model::{View, ViewState};
     use crate::state::{catalog, fixture::dataset};
-    use crate::url_state::{View, ViewState};
 
     fn geo() -> MapGeometry {
         serde_json::from_str(include_str!("../../../assets/data/regions.json")).unwrap()

@@ -5,9 +5,9 @@
 use super::{Anchor, Mark, Scene, BORDER, MUTED};
 use crate::format;
 use crate::i18n::Lang;
+use crate::model::Layout;
 use crate::palette::{needs_dark_text, COLORS, MISSING};
 use crate::state::map::MapState;
-use crate::url_state::Layout;
 use datafrag::geometry::{InsetShape, MapGeometry};
 
 /// Tile size in the grid layout's units (screen and export).
@@ -220,8 +220,8 @@ pub fn choropleth(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Measure;
     use crate::state::{fixture::dataset, map::map_state};
-    use crate::url_state::Measure;
 
     fn geo() -> MapGeometry {
         serde_json::from_str(include_str!("../../../assets/data/regions.json")).unwrap()

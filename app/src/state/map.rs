@@ -4,8 +4,8 @@
 use super::{measure_figures, measure_info, Figures, MeasureInfo};
 use crate::format;
 use crate::i18n::Lang;
+use crate::model::Measure;
 use crate::palette::{class_of, BREAKS, COLORS, MISSING};
-use crate::url_state::Measure;
 use datafrag::model::Dataset;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,19 +103,19 @@ pub struct Panel {
     pub name: String,
     pub description: String,
     pub summary: String,
-    pub target: crate::url_state::ViewState,
+    pub target: crate::model::ViewState,
 }
 
 pub fn panel(
     ds: &Dataset,
     st: &MapState,
-    view: &crate::url_state::ViewState,
+    view: &crate::model::ViewState,
     code: &str,
 ) -> Option<Panel> {
     let k = super::region_pos(ds, code)?;
     let row = st.rows.iter().find(|r| r.code == code)?;
     let mut target = view.clone();
-    target.view = crate::url_state::View::Region;
+    target.view = crate::model::View::Region;
     target.region = Some(code.to_string());
     Some(Panel {
         code: code.to_string(),
@@ -137,7 +137,7 @@ mod tests {
     fn panel_links_to_the_region_page() {
         let ds = dataset();
         let st = map_state(&ds, &Measure::Indicator("chomage".into()), Lang::En).unwrap();
-        let mut view = crate::url_state::ViewState::default_for(&crate::state::catalog(&ds));
+        let mut view = crate::model::ViewState::default_for(&crate::state::catalog(&ds));
         view.lang = Lang::En;
         let p = panel(&ds, &st, &view, "76").unwrap();
         assert_eq!(p.name, "Bêta");
@@ -151,7 +151,7 @@ mod tests {
             "{}",
             p.summary
         );
-        assert_eq!(p.target.view, crate::url_state::View::Region);
+        assert_eq!(p.target.view, crate::model::View::Region);
         assert_eq!(p.target.region.as_deref(), Some("76"));
         assert_eq!(p.target.lang, Lang::En);
         assert!(panel(&ds, &st, &view, "99").is_none());

@@ -13,7 +13,7 @@ pub mod summary;
 pub mod tables;
 
 use crate::i18n::Lang;
-use crate::url_state::{Catalog, Measure};
+use crate::model::{Catalog, Measure};
 use datafrag::model::{Dataset, DomainOut, IndicatorOut};
 
 /// The catalog of ids a URL may name.

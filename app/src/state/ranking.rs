@@ -3,7 +3,7 @@
 use super::map::describe;
 use super::{measure_figures, measure_info, MeasureInfo};
 use crate::i18n::Lang;
-use crate::url_state::Measure;
+use crate::model::Measure;
 use datafrag::model::Dataset;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,154 @@
+//! What the user is looking at: the view, its subject and its measure, independent of how the
+//! URL spells them (`url_state` reads and writes them) and of how the page draws them.
+
+use crate::i18n::Lang;
+
+/// Which page of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Map,
+    Region,
+    Compare,
+    Ranking,
+    Acteurs,
+    Method,
+    /// The workshop deck: saved views, presentation.
+    Deck,
+}
+
+impl View {
+    pub const ALL: [View; 7] = [
+        View::Map,
+        View::Region,
+        View::Compare,
+        View::Ranking,
+        View::Acteurs,
+        View::Method,
+        View::Deck,
+    ];
+
+    /// The value in the URL.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Map => "map",
+            View::Region => "region",
+            View::Compare => "compare",
+            View::Ranking => "ranking",
+            View::Acteurs => "acteurs",
+            View::Method => "method",
+            View::Deck => "atelier",
+        }
+    }
+}
+
+/// What the map and the ranking show: a domain (mean of its indicators' indices) or one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    Domain(String),
+    Indicator(String),
+}
+
+/// Map layout: the geographic map or the tile grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    #[default]
+    Geo,
+    Grid,
+}
+
+/// The ids the URL may name, taken from the loaded dataset.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Catalog {
+    pub regions: Vec<String>,
+    pub domains: Vec<String>,
+    pub indicators: Vec<String>,
+}
+
+impl Catalog {
+    /// The default measure: the first domain.
+    pub fn default_measure(&self) -> Measure {
+        Measure::Domain(self.domains.first().cloned().unwrap_or_default())
+    }
+
+    /// The deck's comparison, Nouvelle-Aquitaine and Occitanie, when both exist; else the first two.
+    pub fn default_compare(&self) -> Vec<String> {
+        let deck = ["75", "76"];
+        if deck.iter().all(|c| self.regions.iter().any(|r| r == c)) {
+            deck.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.regions.iter().take(2).cloned().collect()
+        }
+    }
+}
+
+/// What the URL says the user is looking at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewState {
+    pub view: View,
+    /// Selected region (INSEE code): the map's selection and the region view's subject.
+    pub region: Option<String>,
+    /// Regions compared side by side (2 to 4).
+    pub compare: Vec<String>,
+    pub measure: Measure,
+    pub layout: Layout,
+    pub lang: Lang,
+}
+
+impl ViewState {
+    /// The default view for a catalog.
+    pub fn default_for(c: &Catalog) -> ViewState {
+        ViewState {
+            view: View::Map,
+            region: None,
+            compare: c.default_compare(),
+            measure: c.default_measure(),
+            layout: Layout::Geo,
+            lang: Lang::Fr,
+        }
+    }
+}
+
+/// How many regions a comparison holds.
+pub const COMPARED: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// A comparison's regions without repeats, in order; `None` when it would not hold 2 to 4.
+pub fn compared(codes: impl IntoIterator<Item = String>) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for c in codes {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    COMPARED.contains(&out.len()).then_some(out)
+}
+
+/// The comparison after the user sets slot `slot` to `code` (a slot past the end adds a
+/// region) or removes it (`None`); `None` when the change is refused (fewer than 2, more than
+/// 4). A region chosen twice is kept once, in its first place.
+///
+/// ```
+/// use app::model::with_slot;
+/// let c = vec!["75".to_string(), "76".to_string()];
+/// assert_eq!(with_slot(&c, 2, Some("53")), Some(vec!["75".into(), "76".into(), "53".into()]));
+/// assert_eq!(with_slot(&c, 0, None), None, "two at least");
+/// assert_eq!(with_slot(&c, 1, Some("75")), None, "a repeat leaves one region");
+/// ```
+pub fn with_slot(current: &[String], slot: usize, code: Option<&str>) -> Option<Vec<String>> {
+    let mut next = current.to_vec();
+    match code {
+        Some(c) if slot < next.len() => next[slot] = c.to_string(),
+        Some(c) => next.push(c.to_string()),
+        None if slot < next.len() => {
+            next.remove(slot);
+        }
+        None => return None,
+    }
+    compared(next)
+}
+
+/// The comparison with one more region: the first of `regions` not compared yet.
+pub fn with_added(current: &[String], regions: &[String]) -> Option<Vec<String>> {
+    let extra = regions.iter().find(|r| !current.contains(r))?;
+    with_slot(current, current.len(), Some(extra))
+}
