@@ -19,6 +19,8 @@ pub mod url_state;
 mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod loading;
 
 /// Mounts the dashboard into `<body>`.
 #[cfg(target_arch = "wasm32")]

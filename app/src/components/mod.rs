@@ -8,6 +8,7 @@ mod context;
 mod deck;
 mod export;
 mod map;
+mod map_marks;
 mod measure;
 mod method;
 mod ranking;
