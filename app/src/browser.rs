@@ -207,6 +207,20 @@ pub fn storage_set(key: &str, value: &str) -> bool {
         .is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Moves the keyboard focus to the first element matching `selector`, after the next paint
+/// (when a re-rendered list has its new rows).
+pub fn focus_after_render(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A warning in the console (a failed export, for whoever debugs it).
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());

@@ -139,7 +139,11 @@ test('the deck: add views, survive a reload, rename, reorder, share by link, pre
   assert.equal((await names()).length, 2);
   await page.fill('[data-testid="deck"] .slide >> nth=0 >> .slide-name', 'Santé en carte');
   await page.press('[data-testid="deck"] .slide >> nth=0 >> .slide-name', 'Tab');
-  await page.click('[data-testid="deck"] .slide >> nth=0 >> button[aria-label="Descendre"]');
+  // By keyboard: the moved slide keeps the focus, on its arrow in its new place (it is now
+  // last, so on ↑), instead of losing it when the list is redrawn.
+  await page.focus('[data-testid="deck"] .slide >> nth=0 >> button[aria-label="Descendre"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.matches('.slides li:nth-child(2) button.up'));
   const order = await names();
   assert.equal(order[1], 'Santé en carte');
   await page.reload();

@@ -112,6 +112,28 @@ pub fn DeckView() -> impl IntoView {
         store(&d);
         deck.set(d);
     };
+    // A moved slide keeps the keyboard focus on its arrow, in its new place. The rows are a
+    // plain list rebuilt on each change rather than Leptos' keyed `<For>`: measured on
+    // 2026-12-03, `<For>` adds 4.8 KB brotli to the wasm (241 989 → 246 754 B) for a list of at
+    // most 60 rows whose only state worth keeping across a change is this focus.
+    let moved = move |i: usize, delta: isize| {
+        let mut d = deck.get_untracked();
+        if d.shift(i, delta) {
+            save(d);
+            let to = (i as isize + delta) as usize;
+            let last = deck.with_untracked(|d| d.slides.len()) - 1;
+            // The same arrow, or the other one when the slide reached the end it moved to
+            // (that arrow is then disabled).
+            let arrow = match (delta < 0, to == 0, to == last) {
+                (true, false, _) | (false, _, true) => "up",
+                _ => "down",
+            };
+            crate::browser::focus_after_render(format!(
+                ".slides li:nth-child({}) button.{arrow}",
+                to + 1
+            ));
+        }
+    };
     let rows = {
         let ctx = ctx.clone();
         move || {
@@ -129,8 +151,8 @@ pub fn DeckView() -> impl IntoView {
                             <input class="slide-name" aria-label=lang.t("Nom de la vue", "Name of the view") prop:value=s.name.clone()
                                 on:change=move |ev| { let mut d = deck.get_untracked(); if let Some(s) = d.slides.get_mut(i) { s.name = event_target_value(&ev); } save(d); } />
                             <a href=href>{lang.t("ouvrir", "open")}</a>
-                            <button aria-label=lang.t("Monter", "Move up") disabled=i == 0 on:click=move |_| { let mut d = deck.get_untracked(); if d.shift(i, -1) { save(d) } }>"↑"</button>
-                            <button aria-label=lang.t("Descendre", "Move down") disabled=i + 1 == n on:click=move |_| { let mut d = deck.get_untracked(); if d.shift(i, 1) { save(d) } }>"↓"</button>
+                            <button class="up" aria-label=lang.t("Monter", "Move up") disabled=i == 0 on:click=move |_| moved(i, -1)>"↑"</button>
+                            <button class="down" aria-label=lang.t("Descendre", "Move down") disabled=i + 1 == n on:click=move |_| moved(i, 1)>"↓"</button>
                             <button aria-label=lang.t("Retirer", "Remove") on:click=move |_| { let mut d = deck.get_untracked(); d.slides.remove(i); save(d) }>"✕"</button>
                             <button on:click=move |_| { crate::browser::request_fullscreen(); show_slide(&ctx, i) }>{lang.t("présenter d'ici", "present from here")}</button>
                         </li>
