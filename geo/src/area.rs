@@ -1,7 +1,7 @@
-//! Areas: planar (shoelace, for projected or screen coordinates) and on the GRS80 ellipsoid (for
-//! longitude/latitude, through the authalic sphere — equal-area, unlike the conformal Lambert-93).
+//! Areas: planar (for projected or screen coordinates) and on the ellipsoid (for longitude and
+//! latitude: Lambert-93 is conformal, not equal-area, so areas are never taken from it).
 
-use crate::lambert93::{GRS80_A, GRS80_F};
+use crate::label::to_geo;
 use crate::{Point, Polygon};
 
 /// Signed area of a ring (positive when counter-clockwise in a y-up plane).
@@ -18,7 +18,9 @@ pub fn ring_signed_area(ring: &[Point]) -> f64 {
     s / 2.0
 }
 
-/// Area of a polygon: its outer ring minus its holes, whatever their winding.
+/// Area of a polygon: its outer ring minus its holes, whatever their winding (the `geo`
+/// crate's). `ring_signed_area` above stays hand-written: the simplifier and the topology call
+/// it on borrowed rings in their inner loops, where the crate would need a copy into its types.
 ///
 /// ```
 /// use geofrag::Polygon;
@@ -27,43 +29,26 @@ pub fn ring_signed_area(ring: &[Point]) -> f64 {
 /// assert_eq!(geofrag::area::polygon_area(&Polygon { rings: vec![outer, hole] }), 15.0);
 /// ```
 pub fn polygon_area(p: &Polygon) -> f64 {
-    let mut rings = p.rings.iter();
-    let outer = rings.next().map_or(0.0, |r| ring_signed_area(r).abs());
-    outer - rings.map(|r| ring_signed_area(r).abs()).sum::<f64>()
+    geo::Area::unsigned_area(&to_geo(p))
 }
 
-fn q(phi: f64, e: f64) -> f64 {
-    let s = phi.sin();
-    let e2 = e * e;
-    (1.0 - e2) * (s / (1.0 - e2 * s * s) - (1.0 / (2.0 * e)) * ((1.0 - e * s) / (1.0 + e * s)).ln())
-}
-
-/// Area in m² of a ring of `[lon, lat]` degrees on the GRS80 ellipsoid. Latitudes are mapped to
-/// the authalic sphere (same area as the ellipsoid), then the ring's area is the spherical
-/// formula of Chamberlain & Duquette, exact enough for edges of a few kilometres.
-pub fn ring_area_ellipsoid(ring: &[Point]) -> f64 {
-    let e = (2.0 * GRS80_F - GRS80_F * GRS80_F).sqrt();
-    let qp = q(std::f64::consts::FRAC_PI_2, e);
-    let rq2 = GRS80_A * GRS80_A * qp / 2.0;
-    let n = ring.len();
-    if n < 3 {
-        return 0.0;
-    }
-    let sin_beta = |p: &Point| q(p[1].to_radians(), e) / qp;
-    let mut sum = 0.0;
-    for i in 0..n {
-        let prev = ring[(i + n - 1) % n];
-        let next = ring[(i + 1) % n];
-        sum += (next[0] - prev[0]).to_radians() * sin_beta(&ring[i]);
-    }
-    (sum * rq2 / 2.0).abs()
-}
-
-/// Area in m² of a polygon of `[lon, lat]` degrees on the ellipsoid: outer ring minus holes.
+/// Area in m² of a polygon of `[lon, lat]` degrees on the ellipsoid (outer ring minus holes),
+/// with geodesic edges: Karney's algorithm (`geo`'s `GeodesicArea`, through geographiclib-rs),
+/// the one PROJ uses. `geo` holds the WGS84 ellipsoid, whose flattening differs from GRS80's by
+/// 1.6e-11: under a square metre on a French region.
 pub fn polygon_area_ellipsoid(p: &Polygon) -> f64 {
-    let mut rings = p.rings.iter();
-    let outer = rings.next().map_or(0.0, |r| ring_area_ellipsoid(r));
-    outer - rings.map(|r| ring_area_ellipsoid(r)).sum::<f64>()
+    use geo::orient::{Direction, Orient};
+    // Karney's area takes the ring's winding as the side it encloses: a clockwise outline would
+    // measure the rest of the Earth. Orient it first (outer ring anticlockwise, holes clockwise).
+    let g = to_geo(p).orient(Direction::Default);
+    geo::GeodesicArea::geodesic_area_unsigned(&g)
+}
+
+/// Area in m² of one ring of `[lon, lat]` degrees (see `polygon_area_ellipsoid`).
+pub fn ring_area_ellipsoid(ring: &[Point]) -> f64 {
+    polygon_area_ellipsoid(&Polygon {
+        rings: vec![ring.to_vec()],
+    })
 }
 
 #[cfg(test)]
@@ -73,12 +58,12 @@ mod tests {
     /// 1° × 1° cells on GRS80 against PROJ's geodesic areas (pyproj 3.7.2,
     /// `Geod(ellps="GRS80").polygon_area_perimeter`): 12 308.78 km² at the equator, 8 532.78 km²
     /// between 46° and 47° N. (A sphere of radius 6 371 km would give 12 364 at the equator.)
-    /// The small difference left is geodesic edges (PROJ) vs parallels (here).
+    /// Both compute geodesic edges with Karney's algorithm, so they agree to 1e-6.
     #[test]
     fn one_degree_cells_match_proj() {
         let cell = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
         let km2 = ring_area_ellipsoid(&cell) / 1e6;
-        assert!((km2 / 12_308.78 - 1.0).abs() < 5e-4, "{km2}");
+        assert!((km2 / 12_308.78 - 1.0).abs() < 1e-6, "{km2}");
         let north = [
             [0.0, 46.0],
             [1.0, 46.0],
@@ -87,7 +72,13 @@ mod tests {
             [0.0, 46.0],
         ];
         let km2n = ring_area_ellipsoid(&north) / 1e6;
-        assert!((km2n / 8_532.78 - 1.0).abs() < 5e-4, "{km2n}");
+        let clockwise: Vec<Point> = north.iter().rev().copied().collect();
+        assert_eq!(
+            ring_area_ellipsoid(&clockwise),
+            ring_area_ellipsoid(&north),
+            "the winding does not change the area"
+        );
+        assert!((km2n / 8_532.78 - 1.0).abs() < 1e-6, "{km2n}");
     }
 
     #[test]
