@@ -323,6 +323,39 @@ fn paint(
                 ))
                 .ok()?;
             }
+            Mark::Polyline {
+                points,
+                stroke,
+                width,
+                ..
+            } => {
+                let c = hex(stroke)?;
+                root.draw(&PathElement::new(
+                    points
+                        .iter()
+                        .map(|(x, y)| (p(*x), p(*y)))
+                        .collect::<Vec<_>>(),
+                    ShapeStyle::from(&c).stroke_width((width * dpr).round().max(1.0) as u32),
+                ))
+                .ok()?;
+            }
+            Mark::Circle {
+                cx,
+                cy,
+                r,
+                fill,
+                stroke,
+                ..
+            } => {
+                let radius = (r * dpr).round().max(1.0) as i32;
+                if let Some(c) = hex(fill) {
+                    root.draw(&Circle::new((p(*cx), p(*cy)), radius, c.filled()))
+                        .ok()?;
+                }
+                if let Some(c) = stroke.as_deref().and_then(hex) {
+                    root.draw(&Circle::new((p(*cx), p(*cy)), radius, c)).ok()?;
+                }
+            }
             // Outlines are drawn as SVG (the map), never on this canvas; groups are opened.
             Mark::Path { .. } | Mark::Group(_) => {}
         }

@@ -176,7 +176,8 @@ pub(super) fn view_mark(i: usize, j: Option<usize>, mark: &Mark, ix: Interact) -
             }
             .into_any()
         }
-        Mark::Path { .. } => ().into_any(),
+        // The map has no series or dots.
+        Mark::Path { .. } | Mark::Polyline { .. } | Mark::Circle { .. } => ().into_any(),
     }
 }
 

@@ -8,12 +8,16 @@
 //! - [`bars`]: bars around France = 100 (region, comparison, ranking);
 //! - [`dots`]: dots with margins of error (the acteurs' practices);
 //! - [`map`]: the choropleth with its inset and legend, and the tile grid;
+//! - [`lines`]: series over the years against France, and the table's sparklines;
+//! - [`scatter`]: two measures at once, one dot per region;
 //! - [`svg`]: a scene as SVG text.
 
 pub mod bars;
 pub mod dots;
+pub mod lines;
 pub mod map;
 pub mod scale;
+pub mod scatter;
 pub mod svg;
 
 /// Horizontal anchor of a text.
@@ -70,6 +74,24 @@ pub enum Mark {
         key: Option<String>,
         title: Option<String>,
     },
+    /// A broken line through points (a series over years); `key` names the series.
+    Polyline {
+        points: Vec<(f64, f64)>,
+        stroke: String,
+        width: f64,
+        dash: bool,
+        key: Option<String>,
+    },
+    /// A dot (a point of a scatter plot, a year of a series).
+    Circle {
+        cx: f64,
+        cy: f64,
+        r: f64,
+        fill: String,
+        stroke: Option<String>,
+        key: Option<String>,
+        title: Option<String>,
+    },
     /// Marks that stand together (a tile: its square and its two texts).
     Group(Vec<Mark>),
 }
@@ -115,6 +137,18 @@ impl Scene {
             stroke: stroke.into(),
             width,
             dash: false,
+        });
+    }
+
+    pub fn circle(&mut self, cx: f64, cy: f64, r: f64, fill: &str, key: Option<String>) {
+        self.marks.push(Mark::Circle {
+            cx,
+            cy,
+            r,
+            fill: fill.into(),
+            stroke: None,
+            key,
+            title: None,
         });
     }
 
@@ -167,6 +201,9 @@ impl Scene {
                     key: Some(k), fill, ..
                 }
                 | Mark::Path {
+                    key: Some(k), fill, ..
+                }
+                | Mark::Circle {
                     key: Some(k), fill, ..
                 } => Some((k.as_str(), fill.as_str())),
                 _ => None,

@@ -82,6 +82,69 @@ pub fn index_ticks((lo, hi): (f64, f64)) -> Vec<f64> {
     out
 }
 
+/// A domain for values on a free axis (a series over years, a scatter plot): every value and
+/// `include` (France = 100 on an index), widened to round ticks; a lone value gets a window
+/// around it; no value gives (0, 1). Missing values are ignored.
+///
+/// ```
+/// use app::graphics::scale::nice_domain;
+/// assert_eq!(nice_domain([Some(8.3), Some(11.6), None], None), (8.0, 12.0));
+/// assert_eq!(nice_domain([Some(96.0)], Some(100.0)), (95.0, 100.0));
+/// ```
+pub fn nice_domain(
+    values: impl IntoIterator<Item = Option<f64>>,
+    include: Option<f64>,
+) -> (f64, f64) {
+    let mut it = values
+        .into_iter()
+        .flatten()
+        .chain(include)
+        .filter(|v| v.is_finite());
+    let Some(first) = it.next() else {
+        return (0.0, 1.0);
+    };
+    let (mut lo, mut hi) = it.fold((first, first), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if (hi - lo).abs() < f64::EPSILON {
+        let pad = (lo.abs() * 0.1).max(1.0);
+        (lo, hi) = (lo - pad, hi + pad);
+    }
+    let ticks = Linear {
+        domain: (lo, hi),
+        range: (0.0, 1.0),
+    }
+    .ticks(5);
+    let step = match ticks.as_slice() {
+        [a, b, ..] => b - a,
+        _ => hi - lo,
+    };
+    ((lo / step).floor() * step, (hi / step).ceil() * step)
+}
+
+/// The years to label on a time axis: all of them up to 10, else every 2nd or 5th (the first and
+/// last always).
+///
+/// ```
+/// assert_eq!(app::graphics::scale::year_ticks(2016, 2019), vec![2016, 2017, 2018, 2019]);
+/// assert_eq!(app::graphics::scale::year_ticks(2001, 2019), vec![2001, 2005, 2010, 2015, 2019]);
+/// ```
+pub fn year_ticks(first: i32, last: i32) -> Vec<i32> {
+    if last <= first {
+        return vec![first];
+    }
+    let step = match last - first {
+        n if n < 10 => 1,
+        n if n < 16 => 2,
+        _ => 5,
+    };
+    let mut out = vec![first];
+    out.extend(
+        ((first + 1)..last)
+            .filter(|y| y % step == 0 && y - first >= step.min(2) && last - y >= step.min(2)),
+    );
+    out.push(last);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +164,25 @@ mod tests {
             index_ticks((70.0, 130.0)),
             vec![70.0, 80.0, 90.0, 100.0, 110.0, 120.0, 130.0]
         );
+    }
+
+    /// Free axes: values far from zero, negatives, one value, none, a non-finite value.
+    #[test]
+    fn nice_domain_edge_cases() {
+        assert_eq!(nice_domain([], None), (0.0, 1.0));
+        assert_eq!(nice_domain([None, None], None), (0.0, 1.0));
+        assert_eq!(nice_domain([Some(5.0)], None), (4.0, 6.0));
+        assert_eq!(nice_domain([Some(-2.4), Some(1.2)], None), (-3.0, 2.0));
+        assert_eq!(
+            nice_domain([Some(1_200.0), Some(1_290.0)], None),
+            (1_200.0, 1_300.0)
+        );
+        assert_eq!(
+            nice_domain([Some(f64::NAN), Some(3.0)], Some(3.0)),
+            (2.0, 4.0)
+        );
+        assert_eq!(year_ticks(2019, 2019), vec![2019]);
+        assert_eq!(year_ticks(2009, 2019), vec![2009, 2012, 2014, 2016, 2019]);
     }
 
     #[test]

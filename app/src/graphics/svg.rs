@@ -126,6 +126,53 @@ fn marks(list: &[Mark], s: &mut String) {
                     .as_ref()
                     .map_or(String::new(), |t| format!("<title>{}</title>", esc(t)))
             ),
+            Mark::Polyline {
+                points,
+                stroke,
+                width,
+                dash,
+                key,
+            } => write!(
+                s,
+                r#"<polyline points="{}" fill="none" stroke="{stroke}" stroke-width="{}" stroke-linejoin="round"{}{}/>"#,
+                points
+                    .iter()
+                    .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                num(*width),
+                if *dash {
+                    r#" stroke-dasharray="4 3""#
+                } else {
+                    ""
+                },
+                key.as_ref()
+                    .map_or(String::new(), |k| format!(r#" data-key="{}""#, esc(k))),
+            ),
+            Mark::Circle {
+                cx,
+                cy,
+                r,
+                fill,
+                stroke,
+                key,
+                title,
+            } => write!(
+                s,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}"{}{}{}"#,
+                num(*cx),
+                num(*cy),
+                num(*r),
+                stroke
+                    .as_ref()
+                    .map_or(String::new(), |c| format!(r#" stroke="{c}""#)),
+                key.as_ref()
+                    .map_or(String::new(), |k| format!(r#" data-key="{}""#, esc(k))),
+                title.as_ref().map_or("/>".to_string(), |t| format!(
+                    "><title>{}</title></circle>",
+                    esc(t)
+                ))
+            ),
             Mark::Group(g) => {
                 s.push_str("<g>");
                 marks(g, s);
@@ -165,5 +212,21 @@ mod tests {
             )
         );
         assert_eq!(num(-0.04), "0");
+        let mut sc = Scene::default();
+        sc.marks.push(Mark::Polyline {
+            points: vec![(0.0, 1.04), (2.0, 3.0)],
+            stroke: "#1b6ca8".into(),
+            width: 2.0,
+            dash: true,
+            key: Some("75".into()),
+        });
+        sc.circle(4.0, 5.0, 3.0, "#fff", Some("a\"b".into()));
+        assert_eq!(
+            fragment(&sc),
+            concat!(
+                r##"<polyline points="0,1 2,3" fill="none" stroke="#1b6ca8" stroke-width="2" stroke-linejoin="round" stroke-dasharray="4 3" data-key="75"/>"##,
+                r##"<circle cx="4" cy="5" r="3" fill="#fff" data-key="a&quot;b"/>"##
+            )
+        );
     }
 }
