@@ -66,7 +66,7 @@ type Reader = fn(&Path, &Areas, &[&IndicatorMeta]) -> Result<Vec<Observation>>;
 
 /// Every reader, by the name `source = "<reader>:…"` gives it; `custom` has none (its values are
 /// in data/custom.csv).
-const READERS: [(&str, Option<Reader>); 12] = [
+const READERS: [(&str, Option<Reader>); 13] = [
     ("chomage", Some(raw::chomage::read)),
     ("regioviz", Some(raw::regioviz::read)),
     ("filosofi", Some(raw::filosofi::read)),
@@ -78,6 +78,7 @@ const READERS: [(&str, Option<Reader>); 12] = [
     ("aah", Some(aah)),
     ("pch", Some(pch)),
     ("elp", Some(elp_shares)),
+    ("pib", Some(raw::pib::read)),
     ("custom", None),
 ];
 
@@ -89,11 +90,27 @@ fn elp_after(raw_dir: &Path, areas: &Areas, m: &IndicatorMeta) -> Result<raw::el
     raw::elp::read(raw_dir, areas, &(year + 1).to_string())
 }
 
+/// AAH: the headline column (`aah:<column>`), then each year of the series, each over the ELP
+/// of 1 January of the next year.
 fn aah(raw_dir: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
-    let Some(first) = metas.first() else {
-        return Ok(vec![]);
-    };
-    raw::aah::read(raw_dir, areas, metas, &elp_after(raw_dir, areas, first)?)
+    let mut out = Vec::new();
+    for m in metas {
+        for year in raw::years_of(m) {
+            let column = if year == m.year {
+                raw::source_key(m, "aah").unwrap_or(&m.year).to_string()
+            } else {
+                raw::aah::column(&year)
+            };
+            let next: i32 = year.parse().map_err(|_| {
+                Error::invalid(INDICATORS, 0, "year", format!("{}: a year is needed", m.id))
+            })?;
+            let elp = raw::elp::read(raw_dir, areas, &(next + 1).to_string())?;
+            out.extend(raw::aah::observations(
+                raw_dir, areas, m, &year, &column, &elp,
+            )?);
+        }
+    }
+    Ok(out)
 }
 
 fn pch(raw_dir: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
@@ -105,14 +122,20 @@ fn pch(raw_dir: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Ob
 
 fn elp_shares(raw_dir: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
     let mut obs = Vec::new();
+    // One reading per year, shared by the indicators (one sheet per year).
+    let mut sheets: std::collections::BTreeMap<String, raw::elp::Elp> = Default::default();
     for m in metas {
-        let elp = raw::elp::read(raw_dir, areas, &m.year)?;
         let from: usize = raw::source_key(m, "elp")
             .and_then(|k| k.parse().ok())
             .ok_or_else(|| {
                 Error::invalid(INDICATORS, 0, "source", format!("{}: elp:<age>", m.id))
             })?;
-        obs.extend(raw::elp::share_observations(&elp, areas, m, from));
+        for year in raw::years_of(m) {
+            if !sheets.contains_key(&year) {
+                sheets.insert(year.clone(), raw::elp::read(raw_dir, areas, &year)?);
+            }
+            obs.extend(raw::elp::share_observations(&sheets[&year], areas, m, from));
+        }
     }
     Ok(obs)
 }
@@ -163,9 +186,18 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     let metas = meta::indicators(&read(root, INDICATORS)?, INDICATORS, &domains)?;
     let codes: Vec<&str> = areas.region_codes().collect();
 
-    let mut obs = observations(raw_dir, &areas, &metas)?;
+    // The headline year of each indicator, and the other years of its series.
+    let (mut obs, series): (Vec<Observation>, Vec<Observation>) =
+        observations(raw_dir, &areas, &metas)?
+            .into_iter()
+            .partition(|o| {
+                metas
+                    .iter()
+                    .any(|m| m.id == o.indicator && m.year == o.year)
+            });
     tidy::validate(&obs, &[], &metas, &codes, OUT_TIDY)?;
-    let tidy_bytes = tidy::write(&obs);
+    tidy::validate_series(&series, &metas, &codes, OUT_TIDY)?;
+    let tidy_bytes = tidy::write(&[obs.as_slice(), series.as_slice()].concat());
 
     let custom_path = root.join(CUSTOM);
     if custom_path.exists() {
@@ -229,6 +261,7 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     let profile_metas = crate::profile::metas(&read(root, PROFILES)?, PROFILES)?;
     let profiles = crate::profile::build(raw_dir, &areas, &seeds, &profile_metas)?;
     let profiles_bytes = crate::profile::tidy(&profiles, &regions);
+    obs.extend(series);
     let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles, seeds);
     dataset::check_coherence(&ds, DOMAINS)?;
     let json = |v: &dyn erased::Ser| -> Vec<u8> {

@@ -97,6 +97,29 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
                 format!("indicator {:?}: empty", m.id),
             ));
         }
+        if let Some(s) = &m.series {
+            let fault = if s.to - s.from < 1 {
+                Some(format!(
+                    "{}–{}: a series spans two years at least",
+                    s.from, s.to
+                ))
+            } else if s.rule_fr.trim().is_empty() || s.rule_en.trim().is_empty() {
+                Some("empty rule (how a year's value is made)".to_string())
+            } else {
+                s.breaks
+                    .iter()
+                    .find(|b| **b <= s.from || **b > s.to)
+                    .map(|b| format!("break {b} outside {}–{}", s.from + 1, s.to))
+            };
+            if let Some(f) = fault {
+                return Err(Error::invalid(
+                    file,
+                    0,
+                    "series",
+                    format!("indicator {:?}: {f}", m.id),
+                ));
+            }
+        }
     }
     Ok(d.indicator)
 }

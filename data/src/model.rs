@@ -109,6 +109,46 @@ pub struct IndicatorMeta {
     pub index_rule: IndexRule,
     #[serde(default)]
     pub caveats: String,
+    /// The years the source holds besides the headline one, when it holds several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<SeriesMeta>,
+}
+
+/// An indicator's series over the years: which years, how a year is made from the source
+/// (a quarterly series reduced to years, a stock at 1 January…) and where the source breaks it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesMeta {
+    /// First and last year, inclusive.
+    pub from: i32,
+    pub to: i32,
+    /// How one year's value is made, in French and English.
+    pub rule_fr: String,
+    pub rule_en: String,
+    /// Years from which the values are not comparable with the years before (a change of
+    /// definition or of the producer's system): a line is never drawn across one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<i32>,
+}
+
+/// An indicator's values over its series' years (the headline year included when it is one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trajectory {
+    pub years: Vec<i32>,
+    /// France métropolitaine's value, per year.
+    pub france: Vec<Option<f64>>,
+    /// Per region (the dataset's order), per year.
+    pub values: Vec<Vec<Option<f64>>>,
+}
+
+impl Trajectory {
+    /// Region `k`'s (year, value) points; France's with `None` for `k`.
+    pub fn points(&self, k: Option<usize>) -> Vec<(i32, Option<f64>)> {
+        let vals = match k {
+            Some(k) => self.values.get(k).map(Vec::as_slice).unwrap_or(&[]),
+            None => self.france.as_slice(),
+        };
+        self.years.iter().zip(vals).map(|(y, v)| (*y, *v)).collect()
+    }
 }
 
 /// One row of the tidy file: an indicator's value for an area, or why it is missing.
@@ -190,4 +230,7 @@ pub struct IndicatorOut {
     pub missing: Vec<Option<String>>,
     pub index: Vec<Option<f64>>,
     pub rank: Vec<Option<u8>>,
+    /// Its values over the years, when the source holds several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trajectory: Option<Trajectory>,
 }

@@ -201,3 +201,69 @@ pub fn validate(
     }
     Ok(())
 }
+
+/// Checks the series' rows (every year but the headline one): each in its indicator's series
+/// span, with its unit, once per area and year, and every year complete (13 regions and
+/// France, a missing value being a row with a reason).
+pub fn validate_series(
+    obs: &[Observation],
+    metas: &[IndicatorMeta],
+    regions: &[&str],
+    file: &str,
+) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for o in obs {
+        let bad = |field: &str, what: String| Err(Error::invalid(file, 0, field, what));
+        let Some(meta) = metas.iter().find(|m| m.id == o.indicator) else {
+            return bad("indicator", format!("{:?} has no metadata", o.indicator));
+        };
+        let Some(s) = &meta.series else {
+            return bad(
+                "year",
+                format!("{} {:?}: the indicator has no series", o.indicator, o.year),
+            );
+        };
+        match o.year.parse::<i32>() {
+            Ok(y) if (s.from..=s.to).contains(&y) => {}
+            _ => {
+                return bad(
+                    "year",
+                    format!(
+                        "{} {:?}: outside its series {}–{}",
+                        o.indicator, o.year, s.from, s.to
+                    ),
+                )
+            }
+        }
+        if o.unit != meta.unit {
+            return bad("unit", format!("{} {}: {:?}", o.indicator, o.year, o.unit));
+        }
+        if o.area != FRANCE && !regions.contains(&o.area.as_str()) {
+            return bad("area", format!("unknown area code {:?}", o.area));
+        }
+        if !seen.insert((o.indicator.as_str(), o.year.as_str(), o.area.as_str())) {
+            return bad(
+                "area",
+                format!(
+                    "duplicate row for {} × {} × {}",
+                    o.indicator, o.area, o.year
+                ),
+            );
+        }
+    }
+    let years: std::collections::BTreeSet<(&str, &str)> =
+        seen.iter().map(|(i, y, _)| (*i, *y)).collect();
+    for (id, year) in years {
+        for area in regions.iter().copied().chain([FRANCE]) {
+            if !seen.contains(&(id, year, area)) {
+                return Err(Error::invalid(
+                    file,
+                    0,
+                    "area",
+                    format!("indicator {id}, {year}: no row for area {area}"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

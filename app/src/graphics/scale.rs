@@ -89,7 +89,7 @@ pub fn index_ticks((lo, hi): (f64, f64)) -> Vec<f64> {
 /// ```
 /// use app::graphics::scale::nice_domain;
 /// assert_eq!(nice_domain([Some(8.3), Some(11.6), None], None), (8.0, 12.0));
-/// assert_eq!(nice_domain([Some(96.0)], Some(100.0)), (95.0, 100.0));
+/// assert_eq!(nice_domain([Some(96.0)], Some(100.0)), (96.0, 100.0));
 /// ```
 pub fn nice_domain(
     values: impl IntoIterator<Item = Option<f64>>,

@@ -19,6 +19,7 @@ fn meta(id: &str, domain: &str, polarity: Polarity) -> IndicatorMeta {
         polarity,
         index_rule: IndexRule::Ratio,
         caveats: String::new(),
+        series: None,
     }
 }
 
@@ -69,6 +70,7 @@ pub fn dataset() -> Dataset {
                 .collect(),
             rank: datafrag::index::ranks(&index),
             index,
+            trajectory: None,
         }
     };
     let indicators = vec![

@@ -83,25 +83,35 @@ pub fn recipients(raw: &Path, areas: &Areas, year: &str) -> Result<Recipients> {
     })
 }
 
-pub fn read(
+/// The column of Tableau 1 for year `year`: the year itself, except 2016, given twice; its
+/// new series (`2016 (1)`, CNAF's new system, continued by 2017–2019) is the one kept, and the
+/// series' metadata declares the break at 2016.
+pub fn column(year: &str) -> String {
+    if year == "2016" {
+        "2016 (1)".into()
+    } else {
+        year.into()
+    }
+}
+
+/// The observations of `meta` for `year`: recipients of the column (`column`) per 100 people
+/// aged 20–64 in `elp_next_year`.
+pub fn observations(
     raw: &Path,
     areas: &Areas,
-    metas: &[&IndicatorMeta],
+    meta: &IndicatorMeta,
+    year: &str,
+    column: &str,
     elp_next_year: &Elp,
 ) -> Result<Vec<Observation>> {
-    let mut out = Vec::new();
-    for meta in metas {
-        let column = super::source_key(meta, "aah").unwrap_or(&meta.year);
-        let rows = recipients(raw, areas, column)?.by_dep;
-        let mut sums = Sums::default();
-        for (dep, n) in rows {
-            let region = areas.region_of_dep(&dep).expect("filtered");
-            let pop = elp_next_year
-                .ages(&dep, 20, 64)
-                .ok_or_else(|| Error::invalid(super::elp::FILE, 0, dep.clone(), "no population"))?;
-            sums.add(region, n, pop);
-        }
-        out.extend(sums.observations(meta, areas, 100.0, "non disponible (DREES)"));
+    let rows = recipients(raw, areas, column)?.by_dep;
+    let mut sums = Sums::default();
+    for (dep, n) in rows {
+        let region = areas.region_of_dep(&dep).expect("filtered");
+        let pop = elp_next_year
+            .ages(&dep, 20, 64)
+            .ok_or_else(|| Error::invalid(super::elp::FILE, 0, dep.clone(), "no population"))?;
+        sums.add(region, n, pop);
     }
-    Ok(out)
+    Ok(sums.observations_at(meta, year, areas, 100.0, "non disponible (DREES)"))
 }

@@ -56,7 +56,8 @@ pub fn read(raw: &Path, areas: &Areas, year: &str) -> Result<Elp> {
     })
 }
 
-/// Share (%) of the population aged `from` and over, by region and France, for `meta`.
+/// Share (%) of the population aged `from` and over, by region and France, for `meta`, in the
+/// year of `elp`.
 pub fn share_observations(
     elp: &Elp,
     areas: &Areas,
@@ -74,5 +75,5 @@ pub fn share_observations(
             elp.ages(dep, 0, 999).unwrap_or(0.0),
         );
     }
-    sums.observations(meta, areas, 100.0, "non disponible (ELP)")
+    sums.observations_at(meta, &elp.year, areas, 100.0, "non disponible (ELP)")
 }

@@ -7,7 +7,7 @@
 //! weighted by their population aged 15-74 (ELP at 1 January of each year: 5-year bands, so 15
 //! rather than Eurostat's 16).
 
-use super::{elp, obs, read_text, regioviz::NUTS1, source_key, table::CsvTable};
+use super::{elp, obs, obs_at, read_text, regioviz::NUTS1, source_key, table::CsvTable};
 use crate::areas::Areas;
 use crate::model::{IndicatorMeta, Observation, FRANCE};
 use crate::{Error, Result};
@@ -103,6 +103,42 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
             (weights > 0.0).then(|| weighted / weights),
             "",
         ));
+        // The series: each year's published value, France weighted as above for that year.
+        let Some(s) = &meta.series else { continue };
+        for year in s.from..=s.to {
+            let pop = elp::read(raw, areas, &year.to_string())?;
+            let (mut weighted, mut weights) = (0.0, 0.0);
+            for code in areas.region_codes() {
+                let v = t.get(code).and_then(|s| s.get(&year)).copied();
+                let people: f64 = areas
+                    .dep_region
+                    .iter()
+                    .filter(|(_, r)| *r == code)
+                    .filter_map(|(dep, _)| pop.ages(dep, 15, 74))
+                    .sum();
+                if let Some(v) = v {
+                    weighted += v * people;
+                    weights += people;
+                }
+                out.push(obs_at(
+                    meta,
+                    &year.to_string(),
+                    code,
+                    v,
+                    "absent du fichier Eurostat",
+                ));
+            }
+            let complete = areas
+                .region_codes()
+                .all(|c| t.get(c).is_some_and(|s| s.contains_key(&year)));
+            out.push(obs_at(
+                meta,
+                &year.to_string(),
+                FRANCE,
+                (complete && weights > 0.0).then(|| weighted / weights),
+                "une région manque cette année",
+            ));
+        }
     }
     Ok(out)
 }

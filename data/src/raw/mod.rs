@@ -10,6 +10,7 @@ pub mod jrc;
 pub mod ot;
 pub mod panorama;
 pub mod pch;
+pub mod pib;
 pub mod profiles;
 pub mod regioviz;
 pub mod sheet;
@@ -123,6 +124,18 @@ impl Sums {
         factor: f64,
         missing: &str,
     ) -> Vec<Observation> {
+        self.observations_at(meta, &meta.year, areas, factor, missing)
+    }
+
+    /// [`Sums::observations`] for year `year` of the indicator's series.
+    pub fn observations_at(
+        &self,
+        meta: &IndicatorMeta,
+        year: &str,
+        areas: &Areas,
+        factor: f64,
+        missing: &str,
+    ) -> Vec<Observation> {
         let mut out: Vec<Observation> = areas
             .region_codes()
             .map(|code| {
@@ -131,15 +144,16 @@ impl Sums {
                     .get(code)
                     .filter(|(_, d)| *d > 0.0)
                     .map(|(n, d)| factor * n / d);
-                obs(meta, code, v, missing)
+                obs_at(meta, year, code, v, missing)
             })
             .collect();
         let (n, d) = areas
             .region_codes()
             .filter_map(|c| self.0.get(c))
             .fold((0.0, 0.0), |(a, b), (n, d)| (a + n, b + d));
-        out.push(obs(
+        out.push(obs_at(
             meta,
+            year,
             FRANCE,
             (d > 0.0).then(|| factor * n / d),
             missing,
@@ -148,16 +162,62 @@ impl Sums {
     }
 }
 
-/// One observation following the indicator's metadata.
+/// One observation following the indicator's metadata (its headline year).
 pub fn obs(meta: &IndicatorMeta, area: &str, value: Option<f64>, missing: &str) -> Observation {
+    obs_at(meta, &meta.year, area, value, missing)
+}
+
+/// One observation for year `year` (the headline's, or one of the series').
+pub fn obs_at(
+    meta: &IndicatorMeta,
+    year: &str,
+    area: &str,
+    value: Option<f64>,
+    missing: &str,
+) -> Observation {
     Observation {
         indicator: meta.id.clone(),
         area: area.to_string(),
-        year: meta.year.clone(),
+        year: year.to_string(),
         unit: meta.unit.clone(),
         value,
         missing_reason: value.is_none().then(|| missing.to_string()),
     }
+}
+
+/// The years a reader makes for `meta`: the headline year first, then each year of its series
+/// (ascending) that is not the headline's.
+///
+/// ```
+/// # use datafrag::model::*;
+/// # let toml = r#"id = "x"
+/// # domain = "d"
+/// # label_fr = "x"
+/// # label_en = "x"
+/// # definition_fr = "x"
+/// # definition_en = "x"
+/// # unit = "%"
+/// # year = "2019"
+/// # producer = "p"
+/// # licence = "l"
+/// # origin = "o"
+/// # source = "s"
+/// # method = "m"
+/// # polarity = "higher_is_fragile"
+/// # series = { from = 2017, to = 2019, rule_fr = "r", rule_en = "r" }"#;
+/// let meta: IndicatorMeta = toml::from_str(toml).unwrap();
+/// assert_eq!(datafrag::raw::years_of(&meta), ["2019", "2017", "2018"]);
+/// ```
+pub fn years_of(meta: &IndicatorMeta) -> Vec<String> {
+    let mut out = vec![meta.year.clone()];
+    if let Some(s) = &meta.series {
+        out.extend(
+            (s.from..=s.to)
+                .map(|y| y.to_string())
+                .filter(|y| *y != meta.year),
+        );
+    }
+    out
 }
 
 /// The part of `meta.source` after `reader:`.

@@ -82,7 +82,18 @@ pub fn departements(raw_dir: &Path, rel: &str, areas: &Areas) -> Result<PerArea>
 
 /// GDP in value (M€, current prices) by region and France métropolitaine for one year.
 pub fn gdp(raw_dir: &Path, areas: &Areas, year: &str) -> Result<PerArea> {
-    let range = sheet::open(raw_dir, PIB, "PIB en valeur 1990-2022")?;
+    regional_accounts(raw_dir, areas, "PIB en valeur 1990-2022", year)
+}
+
+/// One year of a sheet of INSEE's regional accounts (`PIB en valeur 1990-2022`, `PIB par hab
+/// 1990-2022`…): the 13 regions and the published France métropolitaine, all required.
+pub fn regional_accounts(
+    raw_dir: &Path,
+    areas: &Areas,
+    sheet_name: &str,
+    year: &str,
+) -> Result<PerArea> {
+    let range = sheet::open(raw_dir, PIB, sheet_name)?;
     let rows: Vec<_> = range.rows().collect();
     let header = rows
         .iter()

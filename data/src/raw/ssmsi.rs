@@ -25,47 +25,46 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
         let key = source_key(meta, "ssmsi").unwrap_or_default();
         let (indicateur, denominator) = key.split_once('|').unwrap_or((key, "insee_pop"));
         let cden = t.col(denominator)?;
-        let mut sums = Sums::default();
-        let mut rows = 0;
-        for (line, rec) in &t.rows {
-            if rec.get(cind) != Some(indicateur) || rec.get(cyear) != Some(meta.year.as_str()) {
-                continue;
+        for year in super::years_of(meta) {
+            let mut sums = Sums::default();
+            let mut rows = 0;
+            for (line, rec) in &t.rows {
+                if rec.get(cind) != Some(indicateur) || rec.get(cyear) != Some(year.as_str()) {
+                    continue;
+                }
+                let dep = Areas::normalise_dep(rec.get(cdep).unwrap_or(""));
+                let Some(region) = areas.region_of_dep(&dep) else {
+                    continue;
+                };
+                if rec.get(creg).map(str::trim) != Some(region) {
+                    return Err(Error::invalid(
+                        FILE,
+                        *line,
+                        "Code_region",
+                        format!(
+                            "département {dep} is in region {region} (COG), the file says {:?}",
+                            rec.get(creg)
+                        ),
+                    ));
+                }
+                if let (Some(n), Some(d)) = (
+                    t.num(*line, rec, cnum, "nombre")?,
+                    t.num(*line, rec, cden, denominator)?,
+                ) {
+                    sums.add(region, n, d);
+                    rows += 1;
+                }
             }
-            let dep = Areas::normalise_dep(rec.get(cdep).unwrap_or(""));
-            let Some(region) = areas.region_of_dep(&dep) else {
-                continue;
-            };
-            if rec.get(creg).map(str::trim) != Some(region) {
+            if rows != 96 {
                 return Err(Error::invalid(
                     FILE,
-                    *line,
-                    "Code_region",
-                    format!(
-                        "département {dep} is in region {region} (COG), the file says {:?}",
-                        rec.get(creg)
-                    ),
+                    0,
+                    "indicateur",
+                    format!("{indicateur:?} {year}: {rows} metropolitan départements, expected 96"),
                 ));
             }
-            if let (Some(n), Some(d)) = (
-                t.num(*line, rec, cnum, "nombre")?,
-                t.num(*line, rec, cden, denominator)?,
-            ) {
-                sums.add(region, n, d);
-                rows += 1;
-            }
+            out.extend(sums.observations_at(meta, &year, areas, 1000.0, "non disponible (SSMSI)"));
         }
-        if rows != 96 {
-            return Err(Error::invalid(
-                FILE,
-                0,
-                "indicateur",
-                format!(
-                    "{indicateur:?} {}: {rows} metropolitan départements, expected 96",
-                    meta.year
-                ),
-            ));
-        }
-        out.extend(sums.observations(meta, areas, 1000.0, "non disponible (SSMSI)"));
     }
     Ok(out)
 }
