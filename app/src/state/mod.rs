@@ -11,6 +11,7 @@ pub mod ranking;
 pub mod region;
 pub mod summary;
 pub mod tables;
+pub mod trajectory;
 
 use crate::i18n::Lang;
 use crate::model::{Catalog, Measure};
