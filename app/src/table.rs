@@ -106,6 +106,11 @@ impl Cell {
         )
     }
 
+    /// A year ("2016", never grouped as a number would be).
+    pub fn year(y: i32) -> Cell {
+        Cell::number(Some(f64::from(y)), 0, |v| format!("{v:.0}"), "")
+    }
+
     /// A rank ("3"), or "—".
     pub fn rank(k: Option<u8>) -> Cell {
         Cell::number(k.map(f64::from), 0, |v| format!("{v:.0}"), "—")

@@ -14,5 +14,6 @@ mod method;
 mod ranking;
 mod region;
 mod table;
+mod trajectory;
 
 pub use app::App;

@@ -5,6 +5,7 @@
 use super::chart::IndexChart;
 use super::context::Ctx;
 use super::table::DataTable;
+use super::trajectory::{DomainTrends, IndicatorTrajectory, Sparkline};
 use crate::chart::ChartSpec;
 use crate::format;
 use crate::i18n::Lang;
@@ -60,7 +61,7 @@ pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView 
 
 /// One indicator line: its name opens its card; raw value, France's value, index, rank.
 #[component]
-fn IndicatorRow(line: IndicatorLine, ds: Arc<Dataset>, lang: Lang) -> impl IntoView {
+fn IndicatorRow(line: IndicatorLine, ds: Arc<Dataset>, k: usize, lang: Lang) -> impl IntoView {
     let open = RwSignal::new(false);
     let value = line.value.map_or_else(
         || line.missing.clone().unwrap_or_else(|| "n.d.".into()),
@@ -84,8 +85,12 @@ fn IndicatorRow(line: IndicatorLine, ds: Arc<Dataset>, lang: Lang) -> impl IntoV
                 <span class="ind-fig"><span class="lbl">"France"</span>{france}</span>
                 <span class="ind-fig"><span class="lbl">{lang.t("Indice", "Index")}</span>{index}</span>
                 <span class="ind-fig"><span class="lbl">{lang.t("Rang", "Rank")}</span>{rank}</span>
+                <span class="ind-fig ind-spark"><Sparkline ds=ds.clone() id=line.id.clone() k=k /></span>
             </div>
-            {move || open.get().then(|| view! { <IndicatorCard ds=ds.clone() id=id.clone() lang=lang /> })}
+            {move || open.get().then(|| view! {
+                <IndicatorCard ds=ds.clone() id=id.clone() lang=lang />
+                <IndicatorTrajectory ds=ds.clone() id=id.clone() k=k lang=lang />
+            })}
         </li>
     }
 }
@@ -147,13 +152,15 @@ pub fn RegionView() -> impl IntoView {
         })
     });
     let ds_dom = ds.clone();
+    let ds_trends = ds.clone();
     let domains = move || {
         rs.with(|r| {
             r.as_ref().map(|r| {
                 r.domains
                     .iter()
                     .map(|d| {
-                        let rows = d.indicators.iter().map(|l| view! { <IndicatorRow line=l.clone() ds=ds_dom.clone() lang=lang /> }).collect::<Vec<_>>();
+                        let k = crate::state::region_pos(&ds_dom, &r.code).unwrap_or(0);
+                        let rows = d.indicators.iter().map(|l| view! { <IndicatorRow line=l.clone() ds=ds_dom.clone() k=k lang=lang /> }).collect::<Vec<_>>();
                         let badge = d.index.map_or("n.d.".into(), |i| format::index(i, lang));
                         let cls = d.reading.class();
                         let word = if d.unmeasured { lang.t("non mesuré", "not measured") } else { d.reading.word(lang) };
@@ -234,6 +241,10 @@ pub fn RegionView() -> impl IntoView {
                         <summary>{lang.t("Tableau du graphique", "Table of the chart")}</summary>
                         <DataTable table=table lang=lang test_id="region-table" />
                     </details>
+                    {move || {
+                        let k = state.with(|s| s.region.as_deref().and_then(|c| crate::state::region_pos(&ds_trends, c)))?;
+                        Some(view! { <DomainTrends ds=ds_trends.clone() k=k lang=lang /> })
+                    }}
                     <h3>{move || rs.with(|r| { let n = r.as_ref().map_or(0, |r| r.domain_count); match lang { Lang::Fr => format!("Les {n} domaines et leurs indicateurs"), Lang::En => format!("The {n} domains and their indicators") } })}</h3>
                     <p class="hint">{lang.t("Ouvrez un domaine pour voir ses indicateurs ; le nom d'un indicateur ouvre sa fiche (source, méthode).", "Open a domain to see its indicators; an indicator's name opens its card (source, method).")}</p>
                     <div class="domains">{domains}</div>

@@ -73,6 +73,9 @@ fn years(spec: &LineSpec) -> Option<(i32, i32)> {
 
 /// The decimals of a series' labels: those of its unit's values, one more on a narrow axis.
 fn decimals(spec: &LineSpec, domain: (f64, f64)) -> usize {
+    if spec.unit.is_empty() {
+        return 0; // an index: whole numbers, as everywhere else
+    }
     let base = spec
         .series
         .iter()
@@ -89,7 +92,7 @@ fn decimals(spec: &LineSpec, domain: (f64, f64)) -> usize {
 
 /// The drawing of `spec`, `width` wide. Keys: `area` for a line, `area/year` for a dot.
 pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
-    let (left, right_pad, top, bottom) = (52.0, 170.0, 14.0, 30.0);
+    let (left, right_pad, top, bottom) = (52.0, 200.0, 14.0, 30.0);
     let height = 280.0;
     let mut sc = Scene {
         width,

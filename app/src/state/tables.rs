@@ -207,3 +207,83 @@ pub fn acteurs(s: &ActeursState, lang: Lang) -> Table {
             .collect(),
     }
 }
+
+/// The domains' indices over the years (the table behind the trends chart): one row per domain,
+/// its first and last year with their index, and the move.
+pub fn trends(t: &[super::trajectory::DomainTrend], region: &str, lang: Lang) -> Table {
+    use super::trajectory::Trend;
+    let headers = vec![
+        lang.t("Domaine", "Domain").to_string(),
+        lang.t("Indicateurs suivis", "Indicators followed").into(),
+        lang.t("Première année", "First year").into(),
+        lang.t("Indice", "Index").into(),
+        lang.t("Dernière année", "Last year").into(),
+        lang.t("Indice", "Index").into(),
+        lang.t("Par rapport à la France", "Against France").into(),
+    ];
+    let rows = t
+        .iter()
+        .filter_map(|d| {
+            let ((a, va), (b, vb)) = d.first_last()?;
+            let word = match d.trend()? {
+                Trend::Worse => lang.t("dégradé", "worsened"),
+                Trend::Better => lang.t("amélioré", "improved"),
+                Trend::Stable => lang.t("stable", "stable"),
+            };
+            Some(vec![
+                Cell::text(d.label.clone()),
+                Cell::text(format!("{} / {}", d.indicators.len(), d.of)),
+                Cell::year(a),
+                Cell::index(Some(va), lang),
+                Cell::year(b),
+                Cell::index(Some(vb), lang),
+                Cell::text(word),
+            ])
+        })
+        .collect();
+    Table {
+        caption: format!(
+            "{region} — {}",
+            lang.t(
+                "indices des domaines au fil des années (France = 100)",
+                "domain indices over the years (France = 100)"
+            )
+        ),
+        numeric: vec![false, false, true, true, true, true, false],
+        headers,
+        rows,
+    }
+}
+
+/// An indicator's values over the years for a region and France (the table behind its line).
+pub fn trajectory(spec: &crate::graphics::lines::LineSpec, title: &str, lang: Lang) -> Table {
+    let years: Vec<i32> = spec
+        .series
+        .first()
+        .map(|s| s.points.iter().map(|p| p.0).collect())
+        .unwrap_or_default();
+    let mut headers = vec![lang.t("Année", "Year").to_string()];
+    headers.extend(spec.series.iter().map(|s| s.label.clone()));
+    let rows =
+        years
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(j, y)| {
+                let mut row = vec![Cell::year(*y)];
+                row.extend(spec.series.iter().map(|s| {
+                    Cell::value(s.points.get(j).and_then(|p| p.1), &spec.unit, "n.d.", lang)
+                }));
+                row
+            })
+            .collect();
+    Table {
+        caption: format!(
+            "{title} — {}",
+            lang.t("valeurs par année", "values by year")
+        ),
+        numeric: headers.iter().enumerate().map(|(i, _)| i > 0).collect(),
+        headers,
+        rows,
+    }
+}

@@ -82,6 +82,8 @@ impl Change {
         let size = |v: f64| {
             let n = format::number(v.abs(), dec, lang);
             match (self.unit.as_str(), lang) {
+                // French: "1,5 point", "2 points" (singular below two).
+                ("%", Lang::Fr) if v.abs() < 2.0 => format!("{n}{}point", '\u{a0}'),
                 ("%", Lang::Fr) => format!("{n}{}points", '\u{a0}'),
                 ("%", Lang::En) => format!("{n} points"),
                 (u, _) => format!("{n}{}{u}", '\u{a0}'),
@@ -328,7 +330,7 @@ pub fn trends_sentence(trends: &[DomainTrend], lang: Lang) -> Option<String> {
 /// The line chart of the domains' indices over the years for a region (France = 100).
 pub fn trends_chart(trends: &[DomainTrend], lang: Lang) -> LineSpec {
     let palette = crate::chart::SERIES;
-    let extra = ["#a6761d", "#e7298a"];
+    let extra = [("#a6761d", "✚"), ("#e7298a", "★")];
     LineSpec {
         unit: String::new(),
         reference: Some(100.0),
@@ -339,7 +341,7 @@ pub fn trends_chart(trends: &[DomainTrend], lang: Lang) -> LineSpec {
                 let (color, marker) = palette
                     .get(n)
                     .copied()
-                    .unwrap_or((extra[n % extra.len()], "✕"));
+                    .unwrap_or_else(|| extra[(n - palette.len()) % extra.len()]);
                 LineSeries {
                     key: t.id.clone(),
                     label: t.label.clone(),
@@ -432,7 +434,7 @@ mod tests {
         let c = change((10.0, 10.5), (10.0, 9.0), Polarity::HigherIsFragile);
         assert!(
             c.sentence(Lang::Fr)
-                .contains("en hausse de 0,5\u{a0}points entre 2015 et 2023, France : −1,0 ;"),
+                .contains("en hausse de 0,5\u{a0}point entre 2015 et 2023, France : −1,0 ;"),
             "{}",
             c.sentence(Lang::Fr)
         );
@@ -567,16 +569,22 @@ mod tests {
         .unwrap();
         let ds: Dataset = serde_json::from_str(&text).unwrap();
         let k = ds.regions.iter().position(|r| r.code == "76").unwrap();
-        let u = ds.indicators.iter().find(|i| i.meta.id == "chomage_localise").unwrap();
+        let u = ds
+            .indicators
+            .iter()
+            .find(|i| i.meta.id == "chomage_localise")
+            .unwrap();
         assert_eq!(
             Change::of(u, k, Lang::Fr).unwrap().sentence(Lang::Fr),
-            "Taux de chômage localisé : en hausse de 1,0\u{a0}points entre 1982 et 2023, plus qu'en France (+0,2) ; l'écart à la France s'est creusé (plus fragile que la France en 2023)."
+            "Taux de chômage localisé : en hausse de 1,0\u{a0}point entre 1982 et 2023, plus qu'en France (+0,2) ; l'écart à la France s'est creusé (plus fragile que la France en 2023)."
         );
         let t = domain_trends(&ds, k, Lang::Fr);
         let s = trends_sentence(&t, Lang::Fr).unwrap();
         assert!(s.contains("vieillissement (1975-2023, 126 → 112)"), "{s}");
         let better = s.split("se sont améliorés").nth(1).unwrap();
-        assert!(better.split(';').next().unwrap().contains("vieillissement"), "{s}");
+        assert!(
+            better.split(';').next().unwrap().contains("vieillissement"),
+            "{s}"
+        );
     }
 }
-

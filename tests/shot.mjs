@@ -1,0 +1,14 @@
+import { setup, openView } from './e2e/harness.mjs';
+const h = await setup();
+const { page, errors } = await openView(h, '?view=region&region=76');
+await page.locator('[data-testid="trends-sentence"]').waitFor();
+await page.locator('[data-testid="trends-lines"]').scrollIntoViewIfNeeded();
+await page.screenshot({ path: 'target/screenshots/t-trends.png' });
+await page.click('details.domain[data-domain="emploi"] summary');
+await page.click('button[data-indicator="chomage_localise"]');
+await page.locator('[data-testid="indicator-lines"]').scrollIntoViewIfNeeded();
+await page.screenshot({ path: 'target/screenshots/t-indicator.png' });
+console.log(await page.locator('[data-testid="trends-sentence"]').textContent());
+console.log(await page.locator('[data-testid="change"]').textContent());
+console.log(errors);
+await h.close();
