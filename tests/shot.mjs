@@ -1,14 +1,9 @@
 import { setup, openView } from './e2e/harness.mjs';
 const h = await setup();
-const { page, errors } = await openView(h, '?view=region&region=76');
-await page.locator('[data-testid="trends-sentence"]').waitFor();
-await page.locator('[data-testid="trends-lines"]').scrollIntoViewIfNeeded();
-await page.screenshot({ path: 'target/screenshots/t-trends.png' });
-await page.click('details.domain[data-domain="emploi"] summary');
-await page.click('button[data-indicator="chomage_localise"]');
-await page.locator('[data-testid="indicator-lines"]').scrollIntoViewIfNeeded();
-await page.screenshot({ path: 'target/screenshots/t-indicator.png' });
-console.log(await page.locator('[data-testid="trends-sentence"]').textContent());
-console.log(await page.locator('[data-testid="change"]').textContent());
-console.log(errors);
+for (const [q, name] of [['?view=region&region=76&year=2016', 'region-2016'], ['?year=2016&domain=securite', 'map-2016'], ['?view=ranking&year=2000&domain=vieillissement', 'ranking-2000']]) {
+  const { page, errors } = await openView(h, q);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `target/screenshots/t-${name}.png` });
+  console.log(name, errors, await page.locator('h2.view-title').first().textContent());
+}
 await h.close();

@@ -63,6 +63,8 @@ pub struct Catalog {
     pub regions: Vec<String>,
     pub domains: Vec<String>,
     pub indicators: Vec<String>,
+    /// The years a view may be set to (those some indicator has a value for).
+    pub years: Vec<i32>,
 }
 
 impl Catalog {
@@ -93,6 +95,8 @@ pub struct ViewState {
     pub measure: Measure,
     pub layout: Layout,
     pub lang: Lang,
+    /// The year shown; `None`: each indicator's latest data, its year beside it.
+    pub year: Option<i32>,
 }
 
 impl ViewState {
@@ -105,6 +109,7 @@ impl ViewState {
             measure: c.default_measure(),
             layout: Layout::Geo,
             lang: Lang::Fr,
+            year: None,
         }
     }
 }

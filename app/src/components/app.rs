@@ -70,6 +70,60 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The data a view shows, compared by identity (a new year gives a new dataset).
+#[derive(Clone)]
+struct Shown(Arc<Dataset>);
+
+impl PartialEq for Shown {
+    fn eq(&self, o: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &o.0)
+    }
+}
+
+/// The year control: the latest data (each indicator's own year), or one year the data holds,
+/// with how many indicators have a value that year.
+#[component]
+fn YearPicker(years: Arc<Vec<(i32, usize)>>, year: Option<i32>, lang: Lang) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let total = ctx.ds.indicators.len();
+    let (state, go) = (ctx.state, ctx.go);
+    let pick = move |ev: leptos::ev::Event| {
+        let mut s = state.get_untracked();
+        s.year = event_target_value(&ev).parse().ok();
+        go.run(s);
+    };
+    let options = years
+        .iter()
+        .map(|(y, n)| {
+            let text = match lang {
+                Lang::Fr => format!(
+                    "{y} ({n} indicateur{} sur {total})",
+                    if *n > 1 { "s" } else { "" }
+                ),
+                Lang::En => format!("{y} ({n} of {total} indicators)"),
+            };
+            view! { <option value=y.to_string() selected=year == Some(*y)>{text}</option> }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <div class="year-bar">
+            <label class="picker year-picker">
+                <span>{lang.t("Année", "Year")}</span>
+                <select on:change=pick data-testid="year-picker">
+                    <option value="" selected=year.is_none()>{lang.t("Dernières données (l'année de chaque indicateur)", "Latest data (each indicator's own year)")}</option>
+                    {options}
+                </select>
+            </label>
+            {year.map(|y| view! {
+                <p class="year-note" data-testid="year-note">{match lang {
+                    Lang::Fr => format!("Vue de {y} : seuls les indicateurs qui ont une valeur cette année-là comptent ; les autres sont « pas de valeur pour {y} »."),
+                    Lang::En => format!("View of {y}: only the indicators with a value that year count; the others read “no value for {y}”."),
+                }}</p>
+            })}
+        </div>
+    }
+}
+
 #[component]
 fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -> impl IntoView {
     if browser::fault_injected() {
@@ -232,17 +286,51 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         };
         go.run(s);
     };
-    // Rebuild a view only when the view or the language changes, not on every state change
-    // (a new selection must not re-create the map and lose the keyboard focus).
-    let view_lang = Memo::new(move |_| state.with(|s| (s.view, s.lang)));
-    let body = move || match view_lang.get().0 {
-        View::Map => view! { <MapView /> }.into_any(),
-        View::Region => view! { <RegionView /> }.into_any(),
-        View::Compare => view! { <CompareView /> }.into_any(),
-        View::Ranking => view! { <RankingView /> }.into_any(),
-        View::Acteurs => view! { <ActeursView /> }.into_any(),
-        View::Method => view! { <MethodView /> }.into_any(),
-        View::Deck => view! { <DeckView /> }.into_any(),
+    // Rebuild a view only when the view, the language or the year changes, not on every state
+    // change (a new selection must not re-create the map and lose the keyboard focus).
+    let view_lang = Memo::new(move |_| state.with(|s| (s.view, s.lang, s.year)));
+    // The data as of the chosen year (the latest data without one), given to the views in
+    // their context: they read it through the same state functions either way.
+    let shown = {
+        let base = ctx.ds.clone();
+        Memo::new(move |_| {
+            let (_, l, y) = view_lang.get();
+            Shown(match y {
+                None => base.clone(),
+                Some(y) => Arc::new(crate::state::years::at_year(&base, y, l)),
+            })
+        })
+    };
+    let with_year = {
+        let ctx = ctx.clone();
+        move || {
+            provide_context(Ctx {
+                ds: shown.get_untracked().0,
+                ..ctx.clone()
+            })
+        }
+    };
+    let body = {
+        let with_year = with_year.clone();
+        move || {
+            let (v, _, _) = view_lang.get();
+            with_year();
+            match v {
+                View::Map => view! { <MapView /> }.into_any(),
+                View::Region => view! { <RegionView /> }.into_any(),
+                View::Compare => view! { <CompareView /> }.into_any(),
+                View::Ranking => view! { <RankingView /> }.into_any(),
+                View::Acteurs => view! { <ActeursView /> }.into_any(),
+                View::Method => view! { <MethodView /> }.into_any(),
+                View::Deck => view! { <DeckView /> }.into_any(),
+            }
+        }
+    };
+    let years = Arc::new(crate::state::years::years(&ctx.ds));
+    let year_picker = move || {
+        let (v, l, y) = view_lang.get();
+        matches!(v, View::Map | View::Ranking | View::Region | View::Compare)
+            .then(|| view! { <YearPicker years=years.clone() year=y lang=l /> })
     };
     let print_url = {
         let ctx = ctx.clone();
@@ -254,8 +342,8 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     // The printed page's source line: the producers and years of what the view shows (as in the
     // exports), then the view's link.
     let print_sources = {
-        let ds = ctx.ds.clone();
         move || {
+            let ds = shown.get().0;
             state.with(|s| {
                 let sources = crate::export::source_line(&ds, s);
                 let l = s.lang;
@@ -281,6 +369,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     };
     let export_bar = move || {
         let _ = view_lang.get();
+        with_year();
         view! { <ExportBar /> }
     };
     view! {
@@ -299,6 +388,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             {import_notice}
             {notices}
             {export_bar}
+            {year_picker}
             {body}
             <p class="print-source">{print_sources}<span class="print-url">{print_url}</span></p>
         </main>

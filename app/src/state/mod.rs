@@ -12,6 +12,7 @@ pub mod region;
 pub mod summary;
 pub mod tables;
 pub mod trajectory;
+pub mod years;
 
 use crate::i18n::Lang;
 use crate::model::{Catalog, Measure};
@@ -28,6 +29,7 @@ pub fn catalog(ds: &Dataset) -> Catalog {
             .map(|d| d.meta.id.clone())
             .collect(),
         indicators: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
+        years: years::years(ds).iter().map(|(y, _)| *y).collect(),
     }
 }
 

@@ -5,8 +5,11 @@ use super::*;
 use crate::model::COMPARED;
 use proptest::prelude::*;
 
-const PIECES: [&str; 40] = [
+const PIECES: [&str; 43] = [
     "view",
+    "year",
+    "2016",
+    "1900",
     "region",
     "regions",
     "domain",
@@ -58,7 +61,9 @@ fn check(q: &str, c: &Catalog) {
     }
     assert!(s.view != View::Region || s.region.is_some(), "{q:?}");
     assert!(
-        COMPARED.contains(&s.compare.len()) && s.compare.iter().all(|r| c.regions.contains(r)),
+        COMPARED.contains(&s.compare.len())
+            && s.compare.iter().all(|r| c.regions.contains(r))
+            && s.year.is_none_or(|y| c.years.contains(&y)),
         "{q:?}"
     );
     match &s.measure {

@@ -9,6 +9,7 @@ use crate::model::{compared, Catalog, Layout, Measure, View, ViewState};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     UnknownRegion(String),
+    UnknownYear(String),
     UnknownView(String),
     UnknownMeasure(String),
     /// `view=region` without a valid region.
@@ -36,6 +37,8 @@ impl Notice {
             Notice::RegionViewNeedsRegion => "The region page needs a region: pick one on the map.".into(),
             Notice::BadCompare(v) if fr => format!("La comparaison « {} » demande 2 à 4 régions existantes : voici Nouvelle-Aquitaine et Occitanie.", display_safe(v)),
             Notice::BadCompare(v) => format!("The comparison “{}” needs 2 to 4 existing regions: here are Nouvelle-Aquitaine and Occitanie.", display_safe(v)),
+            Notice::UnknownYear(y) if fr => format!("Aucun indicateur n'a de valeur pour l'année « {} » : voici les dernières données.", display_safe(y)),
+            Notice::UnknownYear(y) => format!("No indicator has a value for the year “{}”: here are the latest data.", display_safe(y)),
             Notice::UnknownValue { key, value } if fr => format!("Le paramètre {key} = « {} » n'est pas reconnu : valeur par défaut.", display_safe(value)),
             Notice::UnknownValue { key, value } => format!("Parameter {key} = “{}” is not recognised: default used.", display_safe(value)),
         }
@@ -58,7 +61,7 @@ fn display_safe(s: &str) -> String {
 ///
 /// ```
 /// use app::{model::{Catalog, View}, url_state::parse};
-/// let c = Catalog { regions: vec!["75".into(), "76".into()], domains: vec!["emploi".into()], indicators: vec![] };
+/// let c = Catalog { regions: vec!["75".into(), "76".into()], domains: vec!["emploi".into()], indicators: vec![], years: vec![2016] };
 /// let (s, notices) = parse("?view=region&region=75", &c);
 /// assert_eq!((s.view, s.region.as_deref()), (View::Region, Some("75")));
 /// assert!(notices.is_empty());
@@ -138,6 +141,12 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
             value: other.into(),
         }),
     }
+    if let Some(y) = get("year") {
+        match y.parse::<i32>() {
+            Ok(y) if c.years.contains(&y) => s.year = Some(y),
+            _ => notices.push(Notice::UnknownYear(y.into())),
+        }
+    }
     match get("lang") {
         None | Some("fr") => {}
         Some("en") => s.lang = Lang::En,
@@ -171,6 +180,9 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     }
     if s.layout == Layout::Grid {
         ser.append_pair("layout", "grid");
+    }
+    if let Some(y) = s.year {
+        ser.append_pair("year", &y.to_string());
     }
     if s.lang == Lang::En {
         ser.append_pair("lang", "en");

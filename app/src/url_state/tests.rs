@@ -10,6 +10,7 @@ pub(super) fn catalog() -> Catalog {
         .to_vec(),
         domains: vec!["emploi".into(), "sante".into()],
         indicators: vec!["aah".into(), "taux_pauvrete".into()],
+        years: vec![2016, 2019],
     }
 }
 
@@ -35,6 +36,7 @@ fn every_view_round_trips() {
                 measure: Measure::Indicator("aah".into()),
                 layout: Layout::Grid,
                 lang: Lang::En,
+                year: Some(2016),
             };
             let q = to_query(&s, &c);
             assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
@@ -57,6 +59,18 @@ fn every_view_round_trips() {
         &c,
     );
     assert_eq!(q, "?view=compare&regions=11,75");
+    // A year the data holds is kept; another opens the latest data with a notice.
+    let (s, n) = parse("?view=region&region=76&year=2016", &c);
+    assert_eq!((s.year, n.len()), (Some(2016), 0));
+    assert_eq!(to_query(&s, &c), "?view=region&region=76&year=2016");
+    for bad in ["1900", "deux-mille", "2016.5"] {
+        let (s, n) = parse(&format!("?year={bad}"), &c);
+        assert_eq!(
+            (s.year, n),
+            (None, vec![Notice::UnknownYear(bad.into())]),
+            "{bad}"
+        );
+    }
 }
 
 /// A broken link opens the nearest sensible view with a notice, never an error.
