@@ -109,7 +109,9 @@ fn YearPicker(years: Arc<Vec<(i32, usize)>>, year: Option<i32>, lang: Lang) -> i
         <div class="year-bar">
             <label class="picker year-picker">
                 <span>{lang.t("Année", "Year")}</span>
-                <select on:change=pick data-testid="year-picker">
+                // `selected` places the first rendering; `prop:value` the later ones (the
+                // control is patched in place when the year changes, e.g. on Back).
+                <select on:change=pick data-testid="year-picker" prop:value=year.map(|y| y.to_string()).unwrap_or_default()>
                     <option value="" selected=year.is_none()>{lang.t("Dernières données (l'année de chaque indicateur)", "Latest data (each indicator's own year)")}</option>
                     {options}
                 </select>

@@ -164,11 +164,13 @@ pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo
     }
 }
 
-/// The distinct years of some indicators, joined ("2015, 2019").
+/// The distinct years of some indicators, joined ("2015, 2019"); an indicator without any
+/// value (a year it does not cover) gives none.
 pub fn years_of(ds: &Dataset, ids: &[String]) -> String {
     let mut years: Vec<&str> = ids
         .iter()
         .filter_map(|id| indicator(ds, id))
+        .filter(|i| i.france.is_some() || i.values.iter().any(Option::is_some))
         .map(|i| i.meta.year.as_str())
         .collect();
     years.sort();
