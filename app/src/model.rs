@@ -97,6 +97,9 @@ pub struct ViewState {
     pub lang: Lang,
     /// The year shown; `None`: each indicator's latest data, its year beside it.
     pub year: Option<i32>,
+    /// The ranking's rank changes are counted from this year (`None`: the earliest the
+    /// measure allows).
+    pub since: Option<i32>,
 }
 
 impl ViewState {
@@ -110,6 +113,7 @@ impl ViewState {
             layout: Layout::Geo,
             lang: Lang::Fr,
             year: None,
+            since: None,
         }
     }
 }

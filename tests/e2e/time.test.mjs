@@ -122,3 +122,26 @@ test('exports carry the year: the SVG title and the CSV year column', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the ranking shows each region\'s rank change since a chosen year, in symbols and numbers', async () => {
+  const { page, errors, context } = await openView(h, '?view=ranking&domain=securite');
+  const header = () => page.locator('[data-testid="ranking-table"] thead th').last().textContent();
+  assert.match(await header(), /depuis 2016/, 'the earliest year all four indicators share');
+  const cells = async () => page.$$eval('[data-testid="ranking-table"] tbody tr', (trs) => trs.map((tr) => tr.lastElementChild.textContent.trim()));
+  const changes = (await cells()).filter((c) => c !== '');
+  assert.equal(changes.length, 13);
+  assert.ok(changes.every((c) => /^(▲ \d+|▼ \d+|=)$/.test(c)), changes.join(' '));
+  // The ▲ and ▼ balance: places gained equal places lost.
+  const sum = changes.reduce((s, c) => s + (c === '=' ? 0 : (c.startsWith('▲') ? 1 : -1) * Number(c.slice(2))), 0);
+  assert.equal(sum, 0);
+  await page.selectOption('[data-testid="since-picker"]', '2020');
+  await page.waitForFunction(() => location.search.includes('since=2020'));
+  assert.match(await header(), /depuis 2020/);
+  // A domain whose indicators have no common series offers no rank change.
+  await page.goto(`${h.url}?view=ranking&domain=sante`);
+  await page.locator('[data-testid="ranking-table"]').waitFor();
+  assert.equal(await page.locator('[data-testid="since-picker"]').count(), 0);
+  assert.doesNotMatch(await header(), /depuis/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -4,7 +4,7 @@ use super::chart::IndexChart;
 use super::context::Ctx;
 use super::measure::{MeasurePicker, MeasureSources};
 use super::table::DataTable;
-use crate::state::ranking::ranking_state;
+use crate::state::ranking::{effective_since, ranking_state, since_years, with_changes};
 use leptos::prelude::*;
 
 #[component]
@@ -13,8 +13,38 @@ pub fn RankingView() -> impl IntoView {
     let lang = ctx.lang();
     let state = ctx.state;
     let ds = ctx.ds.clone();
-    let key = Memo::new(move |_| state.with(|s| (s.measure.clone(), s.lang)));
-    let rs = Memo::new(move |_| key.with(|(m, l)| ranking_state(&ds, m, *l)));
+    let key = Memo::new(move |_| state.with(|s| (s.measure.clone(), s.lang, s.since)));
+    let ds_rank = ds.clone();
+    let rs = Memo::new(move |_| {
+        key.with(|(m, l, since)| {
+            let st = ranking_state(&ds_rank, m, *l)?;
+            let since = effective_since(&ds_rank, m, *since);
+            Some(with_changes(st, &ds_rank, m, since, *l))
+        })
+    });
+    // The year the rank changes count from: the years the measure allows, latest first.
+    let go = ctx.go;
+    let since_picker = move || {
+        let years = key.with(|(m, _, _)| since_years(&ds, m));
+        let current = rs.with(|r| r.as_ref().and_then(|r| r.since));
+        (!years.is_empty()).then(|| {
+            let pick = move |ev: leptos::ev::Event| {
+                let mut s = state.get_untracked();
+                s.since = event_target_value(&ev).parse().ok();
+                go.run(s);
+            };
+            let options = years
+                .iter()
+                .map(|y| view! { <option value=y.to_string() selected=current == Some(*y)>{y.to_string()}</option> })
+                .collect::<Vec<_>>();
+            view! {
+                <label class="picker since-picker">
+                    <span>{lang.t("Évolution du rang depuis", "Rank change since")}</span>
+                    <select on:change=pick data-testid="since-picker" prop:value=current.map(|y| y.to_string()).unwrap_or_default()>{options}</select>
+                </label>
+            }
+        })
+    };
     let table = Signal::derive(move || {
         rs.with(|r| {
             r.as_ref()
@@ -40,7 +70,10 @@ pub fn RankingView() -> impl IntoView {
         <section class="view ranking-view" aria-labelledby="view-title">
             <div class="view-head">
                 <h2 id="view-title" class="view-title">{move || rs.with(|r| r.as_ref().map(|r| format!("{} — {} ({})", lang.t("Classement", "Ranking"), r.info.title, r.info.year)).unwrap_or_default())}</h2>
-                <MeasurePicker />
+                <div class="controls">
+                    <MeasurePicker />
+                    {since_picker}
+                </div>
             </div>
             <p class="hint">{lang.t("Indice : France métropolitaine = 100 ; plus haut = plus fragile. 1 = région la plus fragile.", "Index: metropolitan France = 100; higher = more fragile. 1 = most fragile region.")}</p>
             <IndexChart spec=spec label=label lang=lang />

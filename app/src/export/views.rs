@@ -29,6 +29,8 @@ pub(super) fn measure(ds: &Dataset, s: &ViewState) -> Option<Export> {
         (info, table, g)
     } else {
         let st = ranking_state(ds, &s.measure, lang)?;
+        let since = crate::state::ranking::effective_since(ds, &s.measure, s.since);
+        let st = crate::state::ranking::with_changes(st, ds, &s.measure, since, lang);
         let spec = crate::state::charts::ranking(&st, lang);
         (
             st.info.clone(),

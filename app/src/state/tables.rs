@@ -135,6 +135,12 @@ pub fn ranking(s: &RankingState, lang: Lang) -> Table {
     if !s.info.is_domain {
         headers.push(format!("{} ({})", lang.t("Valeur", "Value"), s.info.unit));
     }
+    if let Some(y) = s.since {
+        headers.push(match lang {
+            Lang::Fr => format!("Rang depuis {y} (▲ = vers le 1er, plus fragile)"),
+            Lang::En => format!("Rank since {y} (▲ = towards 1st, more fragile)"),
+        });
+    }
     Table {
         caption: format!(
             "{} ({}) — {}",
@@ -161,6 +167,15 @@ pub fn ranking(s: &RankingState, lang: Lang) -> Table {
                 ];
                 if !s.info.is_domain {
                     row.push(Cell::value(r.value, &s.info.unit, "n.d.", lang));
+                }
+                if s.since.is_some() {
+                    row.push(match r.change {
+                        Some(c) => Cell {
+                            num: Some(f64::from(c)),
+                            ..Cell::text(super::ranking::change_text(c))
+                        },
+                        None => Cell::text(if r.is_france { "" } else { "—" }),
+                    });
                 }
                 row
             })

@@ -147,6 +147,15 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
             _ => notices.push(Notice::UnknownYear(y.into())),
         }
     }
+    if let Some(y) = get("since") {
+        match y.parse::<i32>() {
+            Ok(y) if c.years.contains(&y) => s.since = Some(y),
+            _ => notices.push(Notice::UnknownValue {
+                key: "since",
+                value: y.into(),
+            }),
+        }
+    }
     match get("lang") {
         None | Some("fr") => {}
         Some("en") => s.lang = Lang::En,
@@ -183,6 +192,9 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     }
     if let Some(y) = s.year {
         ser.append_pair("year", &y.to_string());
+    }
+    if let Some(y) = s.since {
+        ser.append_pair("since", &y.to_string());
     }
     if s.lang == Lang::En {
         ser.append_pair("lang", "en");

@@ -37,6 +37,7 @@ fn every_view_round_trips() {
                 layout: Layout::Grid,
                 lang: Lang::En,
                 year: Some(2016),
+                since: Some(2016),
             };
             let q = to_query(&s, &c);
             assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
