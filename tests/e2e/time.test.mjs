@@ -145,3 +145,18 @@ test('the ranking shows each region\'s rank change since a chosen year, in symbo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the comparison draws the compared regions\' lines and France\'s, on the indicator chosen', async () => {
+  const { page, errors, context } = await openView(h, '?view=compare&regions=75,76,11');
+  const lines = page.locator('[data-testid="compare-lines"]');
+  await lines.waitFor();
+  assert.equal(await lines.getAttribute('data-series'), '75,76,11,FRM');
+  await page.selectOption('[data-testid="compare-series-picker"]', 'aah');
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-lines"]')?.textContent.includes('rupture de série'));
+  // 1995-2019: 25 years in the table, 3 regions and France.
+  assert.equal(await page.locator('[data-testid="compare-trajectory-table"] tbody tr').count(), 25);
+  assert.equal(await page.locator('[data-testid="compare-trajectory-table"] thead th').count(), 5);
+  await h.screenshot(page, 'compare-lines');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

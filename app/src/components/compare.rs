@@ -3,6 +3,7 @@
 use super::chart::IndexChart;
 use super::context::Ctx;
 use super::table::DataTable;
+use super::trajectory::CompareTrajectories;
 use crate::chart::{ChartSpec, SERIES};
 use crate::model::{with_added, with_slot, COMPARED};
 use crate::state::compare::compare_state;
@@ -28,6 +29,7 @@ pub fn CompareView() -> impl IntoView {
         }
     };
     let ds_pick = ds.clone();
+    let ds_lines = ds.clone();
     let pickers = move || {
         let current = state.with(|s| s.compare.clone());
         let n = current.len();
@@ -116,6 +118,10 @@ pub fn CompareView() -> impl IntoView {
             <ul class="sentences" data-testid="compare-sentences">{sentences}</ul>
             <IndexChart spec=spec label=label lang=lang />
             <DataTable table=table lang=lang test_id="compare-table" />
+            {move || {
+                let codes = state.with(|s| s.compare.clone());
+                view! { <CompareTrajectories ds=ds_lines.clone() codes=codes lang=lang /> }
+            }}
         </section>
     }
 }

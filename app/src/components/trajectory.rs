@@ -7,7 +7,7 @@ use crate::graphics::lines::{lines, sparkline, LineSpec};
 use crate::graphics::svg::fragment;
 use crate::i18n::Lang;
 use crate::state::trajectory::{
-    domain_trends, indicator_chart, trends_chart, trends_sentence, Change,
+    compare_chart, domain_trends, indicator_chart, trends_chart, trends_sentence, Change,
 };
 use datafrag::model::Dataset;
 use leptos::prelude::*;
@@ -120,6 +120,57 @@ pub fn DomainTrends(ds: Arc<Dataset>, k: usize, lang: Lang) -> impl IntoView {
                 <summary>{lang.t("Tableau des évolutions", "Table of the changes")}</summary>
                 <DataTable table=table lang=lang test_id="trends-table" />
             </details>
+        </section>
+    }
+    .into_any()
+}
+
+/// The comparison's lines: the compared regions and France over the years on one indicator
+/// with a series (chosen here), with the table.
+#[component]
+pub fn CompareTrajectories(ds: Arc<Dataset>, codes: Vec<String>, lang: Lang) -> impl IntoView {
+    let with_series: Vec<(String, String)> = ds
+        .indicators
+        .iter()
+        .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
+        .map(|i| {
+            (
+                i.meta.id.clone(),
+                lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
+            )
+        })
+        .collect();
+    let Some(first) = with_series.first().map(|(id, _)| id.clone()) else {
+        return ().into_any();
+    };
+    let chosen = RwSignal::new(first);
+    let options = with_series
+        .iter()
+        .map(|(id, label)| view! { <option value=id.clone()>{label.clone()}</option> })
+        .collect::<Vec<_>>();
+    let drawing = move || {
+        let id = chosen.get();
+        let i = ds.indicators.iter().find(|i| i.meta.id == id)?;
+        let spec = compare_chart(&ds, i, &codes, lang)?;
+        let label = lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string();
+        let table = crate::state::tables::trajectory(&spec, &label, lang);
+        let aria = format!("{label} — {}", table.caption);
+        Some(view! {
+            <LineChart spec=spec label=aria lang=lang test_id="compare-lines" />
+            <details class="table-toggle">
+                <summary>{lang.t("Tableau des années", "Table of the years")}</summary>
+                <DataTable table=Signal::derive(move || table.clone()) lang=lang test_id="compare-trajectory-table" />
+            </details>
+        })
+    };
+    view! {
+        <section class="trends" aria-labelledby="compare-trends-title">
+            <h3 id="compare-trends-title">{lang.t("Au fil des années", "Over the years")}</h3>
+            <label class="picker">
+                <span>{lang.t("Indicateur suivi", "Indicator followed")}</span>
+                <select data-testid="compare-series-picker" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
+            </label>
+            {drawing}
         </section>
     }
     .into_any()

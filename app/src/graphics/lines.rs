@@ -92,7 +92,7 @@ fn decimals(spec: &LineSpec, domain: (f64, f64)) -> usize {
 
 /// The drawing of `spec`, `width` wide. Keys: `area` for a line, `area/year` for a dot.
 pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
-    let (left, right_pad, top, bottom) = (52.0, 200.0, 14.0, 30.0);
+    let (left, right_pad, top, bottom) = (52.0, 210.0, 26.0, 30.0);
     let height = 280.0;
     let mut sc = Scene {
         width,
@@ -117,12 +117,25 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
         range: (height - bottom, top),
     };
     let dec = decimals(spec, domain);
+    // A long unit ("pour 100 personnes de 20-64 ans") is said once above the axis; ticks and
+    // labels then carry the number alone (a percentage keeps its sign).
+    let short = |v: f64, d: usize| {
+        if spec.unit == "%" {
+            with_unit(v, "%", d, lang)
+        } else {
+            format::number(v, d, lang)
+        }
+    };
+    if !spec.unit.is_empty() && spec.unit != "%" {
+        sc.text(left - 40.0, 12.0, spec.unit.clone(), 11.0, Anchor::Start)
+            .fill = MUTED.into();
+    }
     for t in y.ticks(5) {
         sc.line((left, y.map(t)), (width - right_pad, y.map(t)), GRID, 1.0);
         sc.text(
             left - 6.0,
             y.map(t) + 4.0,
-            with_unit(t, &spec.unit, dec.min(1), lang),
+            short(t, dec.min(1)),
             11.0,
             Anchor::End,
         )
@@ -202,12 +215,7 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
         if let Some(v) = s.points.iter().rev().find_map(|p| p.1) {
             ends.push((
                 y.map(v),
-                format!(
-                    "{} {} {}",
-                    s.marker,
-                    s.label,
-                    with_unit(v, &spec.unit, dec, lang)
-                ),
+                format!("{} {} {}", s.marker, s.label, short(v, dec)),
                 s.color.clone(),
             ));
         }
@@ -420,6 +428,19 @@ mod tests {
             ..spec()
         };
         assert!(!fragment(&lines(&none, 640.0, Lang::Fr)).contains("<polyline"));
+        // A long unit is said once, above the axis; ticks and end labels carry numbers only.
+        let long = LineSpec {
+            unit: "pour 100 personnes de 20-64 ans".into(),
+            ..spec()
+        };
+        let sc = lines(&long, 640.0, Lang::Fr);
+        let texts = sc.texts();
+        assert_eq!(
+            texts.iter().filter(|t| t.contains("pour 100")).count(),
+            1,
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"● Occitanie 10,2"), "{texts:?}");
     }
 
     #[test]

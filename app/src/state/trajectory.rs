@@ -397,6 +397,53 @@ pub fn indicator_chart(ds: &Dataset, i: &IndicatorOut, k: usize, lang: Lang) -> 
     })
 }
 
+/// Several regions' lines on one indicator against France (the comparison's trajectories),
+/// each region in its series colour and shape, as in the comparison's bars.
+pub fn compare_chart(
+    ds: &Dataset,
+    i: &IndicatorOut,
+    codes: &[String],
+    lang: Lang,
+) -> Option<LineSpec> {
+    let t = i.trajectory.as_ref()?;
+    let mut series: Vec<LineSeries> = codes
+        .iter()
+        .enumerate()
+        .filter_map(|(n, code)| {
+            let k = super::region_pos(ds, code)?;
+            let (color, marker) = crate::chart::SERIES[n % crate::chart::SERIES.len()];
+            Some(LineSeries {
+                key: code.clone(),
+                label: ds.regions[k].name.clone(),
+                color: color.into(),
+                marker: marker.into(),
+                dashed: false,
+                points: t.points(Some(k)),
+            })
+        })
+        .collect();
+    series.push(LineSeries {
+        key: datafrag::model::FRANCE.into(),
+        label: "France".into(),
+        color: crate::graphics::INK.into(),
+        marker: "- -".into(),
+        dashed: true,
+        points: t.points(None),
+    });
+    Some(LineSpec {
+        unit: i.meta.unit.clone(),
+        reference: None,
+        series,
+        breaks: i
+            .meta
+            .series
+            .as_ref()
+            .map(|s| s.breaks.clone())
+            .unwrap_or_default(),
+        break_label: lang.t("rupture de série", "series break").into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,6 +602,17 @@ mod tests {
         assert_eq!(chart.series.len(), 2);
         assert_eq!(chart.reference, Some(100.0));
         assert!(trends_sentence(&[], Lang::Fr).is_none());
+        // The comparison: one line per region in order, France last and dashed.
+        let ch = ds
+            .indicators
+            .iter()
+            .find(|i| i.meta.id == "chomage")
+            .unwrap();
+        let c = compare_chart(&ds, ch, &["76".into(), "75".into()], Lang::Fr).unwrap();
+        let keys: Vec<&str> = c.series.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["76", "75", "FRM"]);
+        assert!(c.series[2].dashed && !c.series[0].dashed);
+        assert_eq!(c.series[1].points[2], (2020, Some(12.0)), "Alpha's 2020");
     }
 
     /// On the committed dataset (real series): Occitanie's unemployment 1982-2023 (7.7 → 8.7 %,
