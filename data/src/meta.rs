@@ -22,10 +22,56 @@ pub(crate) fn toml_err(file: &str, text: &str, e: toml::de::Error) -> Error {
     Error::invalid(file, line, "toml", e.message().to_string())
 }
 
+/// Deserialises a metadata file, refusing any key it does not know: a misspelt `index_rul`
+/// would otherwise be ignored and its indicator fall back to the default rule. The error names
+/// the key's line.
+pub(crate) fn strict<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T> {
+    let de = toml::Deserializer::parse(text).map_err(|e| toml_err(file, text, e))?;
+    let mut unknown: Vec<String> = Vec::new();
+    let v: T = serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
+        .map_err(|e| toml_err(file, text, e))?;
+    if let Some(path) = unknown.first() {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let line = text
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+            })
+            .map_or(0, |i| i + 1);
+        return Err(Error::invalid(
+            file,
+            line,
+            key,
+            format!("unknown key ({path}): misspelt, or not a field of this file"),
+        ));
+    }
+    Ok(v)
+}
+
+/// An id: lower-case letters, digits and `_`, as links and file names use it.
+fn check_id(file: &str, what: &str, id: &str) -> Result<()> {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(Error::invalid(
+            file,
+            0,
+            "id",
+            format!("{what} id {id:?}: lower-case letters, digits and _ only, not empty"),
+        ));
+    }
+    Ok(())
+}
+
 /// The 16 domains, with unique ids and every text filled in.
 pub fn domains(text: &str, file: &str) -> Result<Vec<DomainMeta>> {
-    let d: DomainsFile = toml::from_str(text).map_err(|e| toml_err(file, text, e))?;
+    let d: DomainsFile = strict(text, file)?;
     for (i, dom) in d.domain.iter().enumerate() {
+        check_id(file, "domain", &dom.id)?;
         if d.domain[..i].iter().any(|o| o.id == dom.id) {
             return Err(Error::invalid(
                 file,
@@ -59,8 +105,9 @@ pub fn domains(text: &str, file: &str) -> Result<Vec<DomainMeta>> {
 
 /// The indicators, each in a known domain, with unique ids and no empty required text.
 pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<IndicatorMeta>> {
-    let d: IndicatorsFile = toml::from_str(text).map_err(|e| toml_err(file, text, e))?;
+    let d: IndicatorsFile = strict(text, file)?;
     for (i, m) in d.indicator.iter().enumerate() {
+        check_id(file, "indicator", &m.id)?;
         if d.indicator[..i].iter().any(|o| o.id == m.id) {
             return Err(Error::invalid(
                 file,
@@ -81,6 +128,7 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
             ("label_fr", &m.label_fr),
             ("label_en", &m.label_en),
             ("definition_fr", &m.definition_fr),
+            ("definition_en", &m.definition_en),
             ("unit", &m.unit),
             ("year", &m.year),
             ("producer", &m.producer),

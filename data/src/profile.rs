@@ -34,7 +34,7 @@ struct ProfilesFile {
 
 /// Parses data/profiles.toml: unique ids, every text filled in.
 pub fn metas(text: &str, file: &str) -> Result<Vec<ProfileMeta>> {
-    let f: ProfilesFile = toml::from_str(text).map_err(|e| crate::meta::toml_err(file, text, e))?;
+    let f: ProfilesFile = crate::meta::strict(text, file)?;
     for (i, m) in f.item.iter().enumerate() {
         if f.item[..i].iter().any(|o| o.id == m.id) {
             return Err(Error::invalid(

@@ -254,3 +254,56 @@ polarity = "higher_is_fragile"
     assert!(isolement.indicators.contains(&"enquete".to_string()));
     std::fs::remove_dir_all(&tmp).unwrap();
 }
+
+/// A misspelt or unknown key in the metadata stops the pipeline at its line instead of being
+/// ignored (`index_rul` fell back to the ratio rule, `caveat` lost the caveats); an empty id, an
+/// id with spaces and an empty English definition are refused (issue: faults, item 6).
+#[test]
+fn metadata_keys_and_required_fields_are_checked() {
+    let domains_text = std::fs::read_to_string(root().join("data/domains.toml")).unwrap();
+    let domains = datafrag::meta::domains(&domains_text, "domains.toml").unwrap();
+    let text = std::fs::read_to_string(root().join("data/indicators.toml")).unwrap();
+    let err = |t: &str| {
+        datafrag::meta::indicators(t, "indicators.toml", &domains)
+            .unwrap_err()
+            .to_string()
+    };
+    // The first indicator's `polarity = …` line, and the line of the key put after it.
+    let line_of =
+        |t: &str, needle: &str| t.lines().position(|l| l.starts_with(needle)).unwrap() + 1;
+    let misspelt = text.replacen("caveats = \"\"", "index_rul = \"standardised_gap\"", 1);
+    let n = line_of(&misspelt, "index_rul");
+    assert_eq!(
+        err(&misspelt),
+        format!("indicators.toml:{n}: index_rul: unknown key (indicator.0.index_rul): misspelt, or not a field of this file")
+    );
+    let caveat = text.replacen("caveats = \"\"", "caveat = \"x\"", 1);
+    assert!(err(&caveat).contains(&format!(
+        "indicators.toml:{}: caveat: unknown key",
+        line_of(&caveat, "caveat =")
+    )));
+    let empty_id = text.replacen("id = \"chomage_localise\"", "id = \"\"", 1);
+    assert!(
+        err(&empty_id).contains("indicator id \"\": lower-case letters"),
+        "{}",
+        err(&empty_id)
+    );
+    let spaced = text.replacen("id = \"chomage_localise\"", "id = \"chomage localise\"", 1);
+    assert!(err(&spaced).contains("indicator id \"chomage localise\""));
+    let def = text.replacen(
+        "definition_en = \"Unemployed (ILO) as a share of the labour force, seasonally adjusted.\"",
+        "definition_en = \"  \"",
+        1,
+    );
+    assert_ne!(def, text, "the fixture line exists");
+    assert_eq!(
+        err(&def),
+        "indicators.toml:0: definition_en: indicator \"chomage_localise\": empty"
+    );
+    // The domains' file too.
+    let d = domains_text.replacen("\nnote_fr =", "\nnotes_fr =", 1);
+    assert!(datafrag::meta::domains(&d, "domains.toml")
+        .unwrap_err()
+        .to_string()
+        .contains("notes_fr: unknown key"));
+}
