@@ -205,7 +205,7 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
             path: custom_path.clone(),
             source,
         })?;
-        let custom = tidy::read(&bytes, CUSTOM)?;
+        let (custom, custom_lines) = tidy::read_lines(&bytes, CUSTOM)?;
         if let Some(o) = custom.iter().find(|o| {
             metas
                 .iter()
@@ -221,7 +221,7 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
                 ),
             ));
         }
-        tidy::validate(&custom, &[], &metas, &codes, CUSTOM)?;
+        tidy::validate(&custom, &custom_lines, &metas, &codes, CUSTOM)?;
         obs.extend(custom);
     }
     if let Some(m) = metas

@@ -50,6 +50,14 @@ pub fn write(obs: &[Observation]) -> Vec<u8> {
 /// Reads a tidy CSV (`,`-separated, UTF-8, `#` comment lines) into observations, rejecting
 /// malformed rows with `file:line: field: what`.
 pub fn read(bytes: &[u8], file: &str) -> Result<Vec<Observation>> {
+    read_lines(bytes, file).map(|(obs, _)| obs)
+}
+
+/// The longest reason a missing value may give.
+pub const MAX_REASON: usize = 500;
+
+/// [`read`], with each observation's line in the file (for [`validate`]'s messages).
+pub fn read_lines(bytes: &[u8], file: &str) -> Result<(Vec<Observation>, Vec<usize>)> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -84,6 +92,7 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Vec<Observation>> {
         ));
     }
     let mut out = Vec::new();
+    let mut lines = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             Error::invalid(
@@ -113,6 +122,18 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Vec<Observation>> {
                 "a reason is only for an empty value",
             ));
         }
+        if reason.chars().count() > MAX_REASON {
+            return Err(Error::invalid(
+                file,
+                line,
+                "missing_reason",
+                format!(
+                    "{} characters, at most {MAX_REASON}",
+                    reason.chars().count()
+                ),
+            ));
+        }
+        lines.push(line);
         out.push(Observation {
             indicator: get(0),
             area: get(1),
@@ -122,7 +143,7 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Vec<Observation>> {
             missing_reason: (!reason.is_empty()).then_some(reason),
         });
     }
-    Ok(out)
+    Ok((out, lines))
 }
 
 /// Checks observations against the metadata and the areas: every indicator has metadata and
@@ -177,6 +198,45 @@ pub fn validate(
                     o.unit, meta.id, meta.unit
                 ),
             ));
+        }
+        if let (Some(v), crate::model::IndexRule::Ratio) = (o.value, meta.index_rule) {
+            if v < 0.0 {
+                return Err(Error::invalid(
+                    file,
+                    line,
+                    "value",
+                    format!(
+                        "{v}: negative, but {} is indexed as a ratio to France",
+                        meta.id
+                    ),
+                ));
+            }
+            let france = obs
+                .iter()
+                .find(|p| p.indicator == o.indicator && p.area == FRANCE)
+                .and_then(|p| p.value);
+            if let Some(f) = france {
+                let r = match meta.polarity {
+                    crate::model::Polarity::HigherIsFragile => 100.0 * v / f,
+                    crate::model::Polarity::LowerIsFragile => 100.0 * f / v,
+                };
+                if !r.is_finite() && v != 0.0 && f != 0.0 {
+                    return Err(Error::invalid(
+                        file,
+                        line,
+                        "value",
+                        format!("{v:e}: its index to France ({f}) is not a finite number"),
+                    ));
+                }
+            }
+            if !(v * 100.0).is_finite() {
+                return Err(Error::invalid(
+                    file,
+                    line,
+                    "value",
+                    format!("{v:e}: too large to index"),
+                ));
+            }
         }
         if obs[..k]
             .iter()

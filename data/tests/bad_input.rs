@@ -40,8 +40,9 @@ fn valid() -> String {
 }
 
 fn check(text: &str) -> Result<(), String> {
-    let obs = tidy::read(text.as_bytes(), "custom.csv").map_err(|e| e.to_string())?;
-    tidy::validate(&obs, &[], &metas(), &REGIONS, "custom.csv").map_err(|e| e.to_string())
+    let (obs, lines) =
+        tidy::read_lines(text.as_bytes(), "custom.csv").map_err(|e| e.to_string())?;
+    tidy::validate(&obs, &lines, &metas(), &REGIONS, "custom.csv").map_err(|e| e.to_string())
 }
 
 #[test]
@@ -59,7 +60,7 @@ fn each_malformed_case_is_rejected_with_its_place() {
         ),
         (
             valid() + "enquete,75,2024,%,1,\n",
-            "custom.csv:0: area: duplicate row for enquete × 75",
+            "custom.csv:17: area: duplicate row for enquete × 75",
         ),
         (
             valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,beaucoup,"),
@@ -75,19 +76,19 @@ fn each_malformed_case_is_rejected_with_its_place() {
         ),
         (
             valid().replace("enquete,75,", "enquete,99,"),
-            "custom.csv:0: area: unknown area code \"99\"",
+            "custom.csv:11: area: unknown area code \"99\"",
         ),
         (
             valid().replace("enquete,75,", "autre,75,"),
-            "custom.csv:0: indicator: \"autre\" has no metadata",
+            "custom.csv:11: indicator: \"autre\" has no metadata",
         ),
         (
             valid().replace("enquete,75,2024,%", "enquete,75,2024,‰"),
-            "custom.csv:0: unit: \"‰\" but the metadata of enquete says \"%\"",
+            "custom.csv:11: unit: \"‰\" but the metadata of enquete says \"%\"",
         ),
         (
             valid().replace("enquete,75,2024", "enquete,75,2023"),
-            "custom.csv:0: year: \"2023\" but the metadata of enquete says \"2024\"",
+            "custom.csv:11: year: \"2023\" but the metadata of enquete says \"2024\"",
         ),
         (
             valid().replace(',', ";"),
@@ -96,6 +97,28 @@ fn each_malformed_case_is_rejected_with_its_place() {
         (
             valid().replace("pas de total national publié", ""),
             "custom.csv:16: missing_reason: an empty value needs a reason",
+        ),
+        // Huge and negative values for a ratio index, an endless reason (faults issue, item 7).
+        (
+            valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,1.7e308,"),
+            "custom.csv:11: value: 1.7e308: too large to index",
+        ),
+        (
+            valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,-15,"),
+            "custom.csv:11: value: -15: negative, but enquete is indexed as a ratio to France",
+        ),
+        (
+            valid().replace("pas de total national publié", &"x".repeat(600)),
+            "custom.csv:16: missing_reason: 600 characters, at most 500",
+        ),
+        (
+            valid()
+                .replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,1e306,")
+                .replace(
+                    "enquete,FRM,2024,%,,pas de total national publié",
+                    "enquete,FRM,2024,%,0.001,",
+                ),
+            "custom.csv:11: value: 1e306: its index to France (0.001) is not a finite number",
         ),
         (
             valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,\"18,5\","),
