@@ -23,6 +23,17 @@ fn quote(field: &str, sep: char) -> String {
     }
 }
 
+/// A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, or
+/// after a tab or a carriage return) is prefixed with `'`, as OWASP advises; numbers are written
+/// from their values and never pass here, so a real negative number stays a number.
+fn defuse(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 /// The CSV text of an export's table (lines end with CRLF, as RFC 4180 says).
 pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
     let sep = match variant {
@@ -33,7 +44,7 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
     if variant == Variant::French {
         out.push('\u{feff}');
     }
-    let mut header: Vec<String> = e.table.headers.clone();
+    let mut header: Vec<String> = e.table.headers.iter().map(|h| defuse(h)).collect();
     header.extend(
         [
             lang.t("Unité", "Unit"),
@@ -62,10 +73,10 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
                     Variant::French => ',',
                     Variant::International => '.',
                 }),
-                None => cell.text.clone(),
+                None => defuse(&cell.text),
             })
             .collect();
-        fields.extend([meta.unit.clone(), meta.year.clone(), meta.source.clone()]);
+        fields.extend([&meta.unit, &meta.year, &meta.source].map(|t| defuse(t)));
         out.push_str(&line(&fields));
     }
     out
@@ -133,6 +144,36 @@ mod tests {
         assert!(intl
             .contains("Provence-Alpes-Côte d'Azur; Sud,12.5,3,%,2021,\"INSEE, \"\"Filosofi\"\"\""));
         assert!(!intl.starts_with('\u{feff}'));
+    }
+
+    /// Bug guarded (faults issue, item 11): data text starting with `=`, `+`, `-`, `@`, a tab or
+    /// a carriage return was written as a live formula. It is prefixed with `'`; a negative
+    /// number written from its value is left alone.
+    #[test]
+    fn formula_like_text_is_defused() {
+        let mut e = export();
+        e.table.rows[0][0] = Cell::text("=HYPERLINK(\"http://evil.example\",\"x\")");
+        e.table.rows[1][0] = Cell::text("@SUM(A1)");
+        e.table.rows[1][1] = Cell::value(Some(-2.5), "%", "n.d.", Lang::Fr);
+        e.meta[1].source = "+33 1 23".into();
+        e.meta[0].year = "\t2021".into();
+        let fr = write(&e, Lang::Fr, Variant::French);
+        let lines: Vec<&str> = fr.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert!(
+            lines[1].starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\";"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains(";'\t2021;"), "{}", lines[1]);
+        assert_eq!(lines[2], "'@SUM(A1);-2,5;—;%;2021;'+33 1 23");
+        for t in ["-", "+", "=", "@"] {
+            assert!(
+                !lines
+                    .iter()
+                    .any(|l| l.split(';').any(|f| f.starts_with(t) && f != "-2,5")),
+                "{t}"
+            );
+        }
     }
 
     /// Every row of a real view's table is in the CSV, with as many fields as the header.
