@@ -137,3 +137,23 @@ test('a wasm trap after the start (no panic hook ran): the same message', async 
   assert.equal(await page.locator('svg.map').isVisible(), false, 'the dead map is hidden');
   await context.close();
 });
+
+// Faults issue, item 1: with the storage full or blocked, adding a view said "Vue ajoutée" and
+// the view was gone on reload. Now nothing claims a save that did not happen.
+test('storage full: adding to the workshop says it was not saved, and the workshop says to export', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  const page = await context.newPage();
+  await page.goto(`${h.url}?view=region&region=76`);
+  await page.locator('main section.view').waitFor();
+  await page.click('[data-export="deck-add"]');
+  const status = page.locator('.export-status');
+  await status.filter({ hasText: 'Vue non ajoutée' }).waitFor();
+  assert.doesNotMatch(await status.textContent(), /Vue ajoutée à l'atelier/);
+  await page.goto(`${h.url}?view=atelier`);
+  await page.locator('[data-testid="deck"]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('[data-testid="deck"] .slide').count(), 0, 'nothing was stored');
+  await context.close();
+});

@@ -22,20 +22,38 @@ pub fn load() -> Deck {
         .unwrap_or_default()
 }
 
-pub fn store(d: &Deck) {
-    let _ = crate::browser::storage_set(KEY, &d.to_json());
+/// Saves the deck; `false` when the browser refused (storage full or blocked).
+pub fn store(d: &Deck) -> bool {
+    crate::browser::storage_set(KEY, &d.to_json())
 }
 
-/// Adds the current view to the deck; returns the number of views.
-pub fn add_current(ctx: &Ctx) -> usize {
+/// What adding the current view did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Saved; the deck now holds this many views.
+    Saved(usize),
+    /// The deck already holds the most views it may.
+    Full,
+    /// The browser refused to store it: nothing was saved.
+    NotSaved,
+}
+
+/// Adds the current view to the deck, and says whether it is saved.
+pub fn add_current(ctx: &Ctx) -> Added {
     let s = ctx.state.get_untracked();
     let name = crate::export::content(&ctx.ds, &s)
         .map(|e| e.title)
         .unwrap_or_else(|| s.view.key().to_string());
     let mut d = load();
+    let before = d.slides.len();
     let n = d.push(&name, &to_query(&s, &ctx.catalog));
-    store(&d);
-    n
+    if n == before {
+        Added::Full
+    } else if store(&d) {
+        Added::Saved(n)
+    } else {
+        Added::NotSaved
+    }
 }
 
 /// Imports a deck link (`#atelier=…`) if the page was opened with one; returns a message.
@@ -46,10 +64,16 @@ pub fn import_from_hash() -> Option<(Result<usize, String>, Lang)> {
     let q = crate::browser::current_query();
     crate::browser::replace_query(&q);
     Some((
-        res.map(|d| {
+        res.and_then(|d| {
             let n = d.slides.len();
-            store(&d);
-            n
+            if store(&d) {
+                Ok(n)
+            } else {
+                Err(
+                    "stockage du navigateur plein ou bloqué / browser storage full or blocked"
+                        .into(),
+                )
+            }
         }),
         crate::url_state::lang_of(&q),
     ))
@@ -108,8 +132,17 @@ pub fn DeckView() -> impl IntoView {
     let lang = ctx.lang();
     let deck = RwSignal::new(load());
     let message = RwSignal::new(String::new());
+    // A deck the browser refuses to store stays on screen, and the user is told to export it.
     let save = move |d: Deck| {
-        store(&d);
+        if !store(&d) {
+            message.set(
+                lang.t(
+                    "L'atelier n'a pas pu être enregistré dans ce navigateur (stockage plein ou bloqué) : exportez le fichier pour ne rien perdre.",
+                    "The workshop could not be saved in this browser (storage full or blocked): export the file to lose nothing.",
+                )
+                .into(),
+            );
+        }
         deck.set(d);
     };
     // A moved slide keeps the keyboard focus on its arrow, in its new place. The rows are a

@@ -138,17 +138,27 @@ pub fn ExportBar() -> impl IntoView {
     let add_to_deck = {
         let ctx = ctx.clone();
         move |_| {
-            let n = super::deck::add_current(&ctx);
-            say(&match lang {
-                Lang::Fr => format!(
-                    "Vue ajoutée à l'atelier ({n} vue{})",
-                    if n > 1 { "s" } else { "" }
-                ),
-                Lang::En => format!(
-                    "View added to the workshop ({n} view{})",
-                    if n > 1 { "s" } else { "" }
-                ),
-            });
+            use super::deck::Added;
+            match super::deck::add_current(&ctx) {
+                Added::Saved(n) => say(&match lang {
+                    Lang::Fr => format!(
+                        "Vue ajoutée à l'atelier ({n} vue{})",
+                        if n > 1 { "s" } else { "" }
+                    ),
+                    Lang::En => format!(
+                        "View added to the workshop ({n} view{})",
+                        if n > 1 { "s" } else { "" }
+                    ),
+                }),
+                Added::Full => say(&match lang {
+                    Lang::Fr => format!("L'atelier est plein ({} vues) : retirez-en une dans l'Atelier pour ajouter celle-ci.", crate::deck::MAX_SLIDES),
+                    Lang::En => format!("The workshop is full ({} views): remove one in the Workshop to add this one.", crate::deck::MAX_SLIDES),
+                }),
+                Added::NotSaved => say(lang.t(
+                    "Vue non ajoutée : ce navigateur refuse d'enregistrer l'atelier (stockage plein ou bloqué). Exportez l'atelier en fichier depuis l'onglet Atelier.",
+                    "View not added: this browser refuses to save the workshop (storage full or blocked). Export the workshop as a file from the Workshop tab.",
+                )),
+            }
         }
     };
     let p2 = export_png.clone();
