@@ -207,6 +207,13 @@ pub fn storage_set(key: &str, value: &str) -> bool {
         .is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Removes `key` from localStorage.
+pub fn storage_remove(key: &str) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok()?) {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Moves the keyboard focus to the first element matching `selector`, after the next paint
 /// (when a re-rendered list has its new rows).
 pub fn focus_after_render(selector: String) {

@@ -157,3 +157,30 @@ test('storage full: adding to the workshop says it was not saved, and the worksh
   assert.equal(await page.locator('[data-testid="deck"] .slide').count(), 0, 'nothing was stored');
   await context.close();
 });
+
+// Faults issue, item 2: an unreadable stored deck was wiped without a word by the next save.
+test('an unreadable stored deck is kept aside, said, offered as a file, and survives the next save', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', serviceWorkers: 'block', acceptDownloads: true });
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('fragilites.atelier.v1', '{"slides":[{"name":"Ma vue","query":"?view=map"}],"version":7,');
+    }
+  });
+  const page = await context.newPage();
+  await page.goto(`${h.url}?view=atelier`);
+  const notice = page.locator('[data-testid="deck-aside"]');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /illisible/);
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.locator('button').first().click()]);
+  const saved = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(saved.includes('"name":"Ma vue"'), 'the file is the stored text as it was');
+  // A new view is added: the unreadable deck is still kept aside.
+  await page.goto(`${h.url}?view=region&region=75`);
+  await page.locator('main section.view').waitFor();
+  await page.click('[data-export="deck-add"]');
+  await page.locator('.export-status', { hasText: '1 vue' }).waitFor();
+  const aside = await page.evaluate(() => localStorage.getItem('fragilites.atelier.illisible'));
+  assert.ok(aside.includes('Ma vue'));
+  await context.close();
+});

@@ -12,14 +12,36 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-/// The localStorage key: the only thing the dashboard stores.
+/// The localStorage key of the deck: with `ASIDE` (the same deck when unreadable), all the
+/// dashboard stores.
 const KEY: &str = "fragilites.atelier.v1";
 
-/// The saved deck (an unreadable one is left alone and an empty deck shown).
+/// Where an unreadable stored deck is kept aside (a corrupted value, or one written by a later
+/// version), so that the next save does not erase it; the workshop offers it as a file.
+const ASIDE: &str = "fragilites.atelier.illisible";
+
+/// The saved deck. An unreadable one is first copied aside (once), then an empty deck is
+/// returned: the next save writes over the copy's original, never over the copy.
 pub fn load() -> Deck {
-    crate::browser::storage_get(KEY)
-        .and_then(|t| Deck::parse(&t).ok())
-        .unwrap_or_default()
+    let Some(text) = crate::browser::storage_get(KEY) else {
+        return Deck::default();
+    };
+    match Deck::parse(&text) {
+        Ok(d) => d,
+        Err(_) => {
+            if crate::browser::storage_get(ASIDE).is_none() {
+                let _ = crate::browser::storage_set(ASIDE, &text);
+            }
+            Deck::default()
+        }
+    }
+}
+
+/// The unreadable deck kept aside, if any, and why it could not be read.
+fn aside() -> Option<(String, String)> {
+    let text = crate::browser::storage_get(ASIDE)?;
+    let why = Deck::parse(&text).err().unwrap_or_default();
+    Some((text, why))
 }
 
 /// Saves the deck; `false` when the browser refused (storage full or blocked).
@@ -132,6 +154,29 @@ pub fn DeckView() -> impl IntoView {
     let lang = ctx.lang();
     let deck = RwSignal::new(load());
     let message = RwSignal::new(String::new());
+    let kept_aside = RwSignal::new(aside());
+    let aside_notice = move || {
+        kept_aside.get().map(|(text, why)| {
+            let download_aside = move |_| {
+                download(&text_blob(&text, "application/json"), "atelier-illisible.json");
+            };
+            let forget = move |_| {
+                crate::browser::storage_remove(ASIDE);
+                kept_aside.set(None);
+            };
+            view! {
+                <div class="notice" role="status" data-testid="deck-aside">
+                    <p>{lang.t(
+                        "L'atelier enregistré dans ce navigateur est illisible (abîmé, ou écrit par une autre version) : il est gardé de côté, rien n'est effacé. Téléchargez-le pour le conserver ou le faire réparer.",
+                        "The workshop stored in this browser is unreadable (damaged, or written by another version): it is kept aside, nothing is erased. Download it to keep it or have it repaired.")}</p>
+                    <details><summary>{lang.t("Détails", "Details")}</summary><p>{why}</p></details>
+                    <button on:click=download_aside>{lang.t("Télécharger l'atelier illisible", "Download the unreadable workshop")}</button>
+                    " "
+                    <button on:click=forget>{lang.t("L'oublier", "Forget it")}</button>
+                </div>
+            }
+        })
+    };
     // A deck the browser refuses to store stays on screen, and the user is told to export it.
     let save = move |d: Deck| {
         if !store(&d) {
@@ -277,6 +322,7 @@ pub fn DeckView() -> impl IntoView {
             <p>{lang.t(
                 "Ajoutez des vues avec « + Atelier » depuis la carte, une région, une comparaison… puis présentez-les en plein écran (flèches ← → pour avancer, Échap pour sortir). Elles restent dans ce navigateur uniquement.",
                 "Add views with “+ Workshop” from the map, a region, a comparison… then present them full screen (← → arrows to move, Esc to leave). They stay in this browser only.")}</p>
+            {aside_notice}
             <Show when=move || deck.with(|d| d.slides.is_empty())>
                 <p class="empty">{lang.t("Aucune vue enregistrée pour l'instant.", "No saved view yet.")}</p>
             </Show>
