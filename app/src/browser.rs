@@ -109,6 +109,47 @@ pub fn fault_injected() -> bool {
         .is_some_and(|f| f == "panic")
 }
 
+/// How long a data download may take (20 s, as the wasm's; the tests shorten it through
+/// `window.__fragilitesDataTimeout`).
+pub fn data_timeout_ms() -> i32 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__fragilitesDataTimeout".into()).ok())
+        .and_then(|v| v.as_f64())
+        .map_or(20_000, |v| v as i32)
+}
+
+/// Runs `f` once after `ms` milliseconds; dropping the returned guard cancels it.
+pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) -> Timer {
+    let closure = Closure::once(f);
+    let id = web_sys::window()
+        .and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()
+        })
+        .unwrap_or(0);
+    Timer {
+        id,
+        _closure: closure,
+    }
+}
+
+/// A pending timeout, cancelled when dropped.
+pub struct Timer {
+    id: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
 /// Device pixels per CSS pixel (at least 1).
 pub fn device_pixel_ratio() -> f64 {
     web_sys::window()

@@ -4,16 +4,31 @@
 use crate::integrity;
 use serde::de::DeserializeOwned;
 
-/// Downloads a data file, checks its SHA-256, then parses it.
+/// Downloads a data file within the time limit, checks its SHA-256, then parses it. A stalled
+/// download (no answer, or a body that stops coming) is aborted: the page says so and offers a
+/// retry instead of loading forever.
 pub async fn fetch<T: DeserializeOwned>(file: integrity::DataFile) -> Result<T, String> {
+    let controller = web_sys::AbortController::new().ok();
+    let limit = crate::browser::data_timeout_ms();
+    let _timer = controller
+        .clone()
+        .map(|c| crate::browser::after_ms(limit, move || c.abort()));
+    let timed_out = |e: String| {
+        if controller.as_ref().is_some_and(|c| c.signal().aborted()) {
+            format!("{} : délai de {} s dépassé", file.path, limit / 1000)
+        } else {
+            e
+        }
+    };
     let resp = gloo_net::http::Request::get(&file.url())
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
         .send()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| timed_out(e.to_string()))?;
     if !resp.ok() {
         return Err(format!("{} : HTTP {}", file.path, resp.status()));
     }
-    let bytes = resp.binary().await.map_err(|e| e.to_string())?;
+    let bytes = resp.binary().await.map_err(|e| timed_out(e.to_string()))?;
     file.verify(&bytes)?;
     serde_json::from_slice(&bytes).map_err(|e| format!("{} : {e}", file.path))
 }

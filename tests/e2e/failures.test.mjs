@@ -184,3 +184,24 @@ test('an unreadable stored deck is kept aside, said, offered as a file, and surv
   assert.ok(aside.includes('Ma vue'));
   await context.close();
 });
+
+// Faults issue, item 12: a stalled data download showed "Chargement des données…" forever.
+for (const file of ['dataset.json', 'regions.json']) {
+  test(`a stalled ${file} is given up after the time limit: message and retry`, async () => {
+    const context = await h.browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(() => { window.__fragilitesDataTimeout = 1500; });
+    const page = await context.newPage();
+    let stall = true;
+    const url = new RegExp(`/data/${file.replace('.', '\\.')}`);
+    await page.route(url, (route) => (stall ? undefined : route.continue()));
+    await page.goto(h.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 15000 });
+    assert.match(await alert.textContent(), new RegExp(`${file.replace('.', '\\.')} : délai de 1 s dépassé`));
+    stall = false;
+    await page.unroute(url);
+    await alert.getByRole('button').click();
+    await page.locator('svg.map path.region[data-code]').first().waitFor({ timeout: 15000 });
+    await context.close();
+  });
+}
