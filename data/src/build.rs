@@ -29,6 +29,12 @@ pub const OUT_TIDY: &str = "data/indicators.csv";
 pub const OUT_DATASET: &str = "assets/data/dataset.json";
 pub const OUT_PROFILES: &str = "data/profiles.csv";
 
+/// A raw file, checked against the manifest first.
+fn read_raw(raw_dir: &Path, rel: &str) -> Result<String> {
+    crate::rawcheck::verify(raw_dir, rel)?;
+    read(raw_dir, rel)
+}
+
 fn read(dir: &Path, rel: &str) -> Result<String> {
     let path = dir.join(rel);
     std::fs::read_to_string(&path).map_err(|source| Error::Io { path, source })
@@ -45,7 +51,7 @@ pub fn layers(raw_dir: &Path, areas: &Areas) -> Result<crate::layers::Layers> {
 /// [`layers`] at another tolerance (viewBox units).
 pub fn layers_with(raw_dir: &Path, areas: &Areas, tolerance: f64) -> Result<crate::layers::Layers> {
     let deps = geofrag::read_features(
-        &read(raw_dir, RAW_DEPARTEMENTS_GEOJSON)?,
+        &read_raw(raw_dir, RAW_DEPARTEMENTS_GEOJSON)?,
         RAW_DEPARTEMENTS_GEOJSON,
     )?;
     crate::layers::build_with(&deps, areas, RAW_DEPARTEMENTS_GEOJSON, tolerance)
@@ -53,10 +59,10 @@ pub fn layers_with(raw_dir: &Path, areas: &Areas, tolerance: f64) -> Result<crat
 
 /// Reads the areas (COG) from the raw folder.
 pub fn areas(raw_dir: &Path) -> Result<Areas> {
-    let regions = metro_regions(&read(raw_dir, RAW_COG_REGIONS)?, RAW_COG_REGIONS)?;
+    let regions = metro_regions(&read_raw(raw_dir, RAW_COG_REGIONS)?, RAW_COG_REGIONS)?;
     Areas::new(
         regions,
-        &read(raw_dir, RAW_COG_DEPARTEMENTS)?,
+        &read_raw(raw_dir, RAW_COG_DEPARTEMENTS)?,
         RAW_COG_DEPARTEMENTS,
     )
 }

@@ -25,6 +25,8 @@ pub mod profile;
 #[cfg(feature = "pipeline")]
 pub mod raw;
 #[cfg(feature = "pipeline")]
+pub mod rawcheck;
+#[cfg(feature = "pipeline")]
 pub mod regions;
 pub mod seeds;
 #[cfg(feature = "pipeline")]

@@ -4,9 +4,10 @@ use datafrag::{build::build, output};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pipeline <build|check> [--raw DIR] [--root DIR]
+const USAGE: &str = "usage: pipeline <build|check|hash> [--raw DIR] [--root DIR]
   build   read the raw public files and write the derived dataset (all files or none)
   check   regenerate in memory and fail if any committed file differs
+  hash    after a deliberate update of the raw files: write data/raw.sha256 from the files read
   --raw   the raw data folder (default: ../shared/data/raw)
   --root  the project root (default: .)";
 
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--raw" => raw = it.next().map(PathBuf::from).unwrap_or_default(),
             "--root" => root = it.next().map(PathBuf::from).unwrap_or_default(),
-            "build" | "check" if command.is_none() => command = Some(a.clone()),
+            "build" | "check" | "hash" if command.is_none() => command = Some(a.clone()),
             _ => {
                 eprintln!("{USAGE}");
                 return ExitCode::from(2);
@@ -31,14 +32,31 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let result = build(&raw, &root).and_then(|outputs| {
-        if command == "build" {
-            output::write_all(&root, &outputs)?;
-        } else {
-            output::check_all(&root, &outputs)?;
-        }
-        Ok(outputs)
-    });
+    // Every raw file read is checked against the committed manifest, or recorded into it.
+    let started = if command == "hash" {
+        datafrag::rawcheck::begin_recording();
+        Ok(())
+    } else {
+        datafrag::rawcheck::begin(&root)
+    };
+    let result = started
+        .and_then(|()| build(&raw, &root))
+        .and_then(|outputs| {
+            match command.as_str() {
+                "build" => output::write_all(&root, &outputs)?,
+                "check" => output::check_all(&root, &outputs)?,
+                _ => {
+                    let manifest = datafrag::rawcheck::finish();
+                    let out = output::Output {
+                        path: datafrag::rawcheck::MANIFEST.into(),
+                        bytes: manifest.into_bytes(),
+                    };
+                    output::write_all(&root, std::slice::from_ref(&out))?;
+                    return Ok(vec![out]);
+                }
+            }
+            Ok(outputs)
+        });
     match result {
         Ok(outputs) => {
             for o in &outputs {

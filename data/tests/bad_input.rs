@@ -186,6 +186,27 @@ fn pipeline_command_fails_whole_on_an_invalid_feature() {
     ] {
         std::fs::copy(root().join(f), out_root.join(f)).unwrap();
     }
+    // The raw file changed on purpose: its new SHA-256 in the manifest, as `pipeline hash`
+    // would write it after a reviewed update (otherwise the hash check stops the run first).
+    let manifest = std::fs::read_to_string(root().join("data/raw.sha256")).unwrap();
+    let new_hash: String = sha2::Digest::finalize(sha2::Digest::chain_update(
+        <sha2::Sha256 as sha2::Digest>::new(),
+        std::fs::read(bad_raw.join(file)).unwrap(),
+    ))
+    .iter()
+    .map(|b| format!("{b:02x}"))
+    .collect();
+    let manifest: String = manifest
+        .lines()
+        .map(|l| {
+            if l.ends_with(file) {
+                format!("{new_hash}  {file}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(out_root.join("data/raw.sha256"), manifest).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
         .args(["build", "--raw"])
         .arg(&bad_raw)
@@ -329,4 +350,74 @@ fn metadata_keys_and_required_fields_are_checked() {
         .unwrap_err()
         .to_string()
         .contains("notes_fr: unknown key"));
+}
+
+/// Faults issue, item 5: a raw file cut to 90 % (73 figures changed, exit 0 before) or a
+/// file the manifest does not know stops the pipeline, naming the file, and writes nothing.
+#[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
+fn a_changed_raw_file_stops_the_pipeline() {
+    let raw = common::raw("a_changed_raw_file_stops_the_pipeline");
+    let tmp = std::env::temp_dir().join(format!("datafrag-cut-{}", std::process::id()));
+    let bad_raw = tmp.join("raw");
+    let out_root = tmp.join("root");
+    let cut = "ot-kitscarto-granddebat";
+    std::fs::create_dir_all(bad_raw.join(cut)).unwrap();
+    for entry in std::fs::read_dir(&raw).unwrap() {
+        let e = entry.unwrap();
+        if e.file_name() != cut {
+            std::os::unix::fs::symlink(e.path(), bad_raw.join(e.file_name())).unwrap();
+        }
+    }
+    for entry in std::fs::read_dir(raw.join(cut)).unwrap() {
+        let e = entry.unwrap();
+        std::os::unix::fs::symlink(e.path(), bad_raw.join(cut).join(e.file_name())).unwrap();
+    }
+    let file = format!("{cut}/dataepci.csv");
+    let bytes = std::fs::read(raw.join(&file)).unwrap();
+    std::fs::remove_file(bad_raw.join(&file)).unwrap();
+    std::fs::write(bad_raw.join(&file), &bytes[..bytes.len() * 9 / 10]).unwrap();
+    std::fs::create_dir_all(out_root.join("data")).unwrap();
+    for f in [
+        "data/domains.toml",
+        "data/indicators.toml",
+        "data/profiles.toml",
+        "data/raw.sha256",
+    ] {
+        std::fs::copy(root().join(f), out_root.join(f)).unwrap();
+    }
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pipeline"))
+            .args(["build", "--raw"])
+            .arg(&bad_raw)
+            .arg("--root")
+            .arg(&out_root)
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains(&format!("{file}:0: sha256: ")) && stderr.contains("the raw file changed"),
+        "{stderr}"
+    );
+    assert!(!out_root.join("assets").exists(), "nothing written");
+    // A file the manifest does not list.
+    let manifest = std::fs::read_to_string(root().join("data/raw.sha256")).unwrap();
+    let without: String = manifest
+        .lines()
+        .filter(|l| !l.ends_with(&file))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(out_root.join("data/raw.sha256"), without).unwrap();
+    let stderr = String::from_utf8_lossy(&run().stderr).to_string();
+    assert!(
+        stderr.contains(&format!("{file}:0: sha256: not in data/raw.sha256")),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&tmp).unwrap();
 }

@@ -15,8 +15,17 @@ fn root() -> PathBuf {
 )]
 fn committed_dataset_matches_regeneration() {
     let raw = root().join("../shared/data/raw");
-    let outputs =
-        datafrag::build::build(&raw, &root()).expect("pipeline builds from the raw files");
+    let outputs = {
+        // The raw files are the ones of the manifest (a cut or edited file fails here).
+        datafrag::rawcheck::begin(&root()).expect("data/raw.sha256");
+        let outputs = datafrag::build::build(&raw, &root());
+        let read = datafrag::rawcheck::finish();
+        assert!(
+            read.lines().count() > 10,
+            "the run checked the raw files it read"
+        );
+        outputs.expect("pipeline builds from the raw files")
+    };
     assert!(!outputs.is_empty());
     if let Err(e) = datafrag::output::check_all(&root(), &outputs) {
         panic!("{e}");

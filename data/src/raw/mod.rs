@@ -34,6 +34,7 @@ pub const RAW_COG_DEPARTEMENTS: &str = "decoupage-administratif/v6.0.0-departeme
 /// files of that kind are, and Latin-1 would turn ’ and œ into control characters), BOM
 /// removed.
 pub fn read_text(raw: &Path, rel: &str) -> Result<String> {
+    crate::rawcheck::verify(raw, rel)?;
     let path = raw.join(rel);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
     Ok(decode(bytes).trim_start_matches('\u{feff}').to_string())

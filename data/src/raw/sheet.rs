@@ -6,6 +6,7 @@ use std::path::Path;
 
 /// Opens `sheet` of the workbook `raw/rel` (xlsx or xls).
 pub fn open(raw: &Path, rel: &str, sheet: &str) -> Result<Range<Data>> {
+    crate::rawcheck::verify(raw, rel)?;
     let mut wb = open_workbook_auto(raw.join(rel))
         .map_err(|e| Error::invalid(rel, 0, "workbook", e.to_string()))?;
     wb.worksheet_range(sheet)
