@@ -57,6 +57,16 @@ pub fn table(raw: &Path) -> Result<BTreeMap<String, BTreeMap<i32, f64>>> {
     Ok(out)
 }
 
+/// A region's population aged 15-74 (the weight of its value in France's).
+fn aged_15_74(pop: &elp::Elp, areas: &Areas, code: &str) -> f64 {
+    areas
+        .dep_region
+        .iter()
+        .filter(|(_, r)| *r == code)
+        .filter_map(|(dep, _)| pop.ages(dep, 15, 74))
+        .sum()
+}
+
 pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
     let t = table(raw)?;
     let mut out = Vec::new();
@@ -81,12 +91,7 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
                 let v = t.get(code).and_then(|s| s.get(&year)).ok_or_else(|| {
                     Error::invalid(FILE, 0, "values", format!("no value for {code} in {year}"))
                 })?;
-                let people: f64 = areas
-                    .dep_region
-                    .iter()
-                    .filter(|(_, r)| *r == code)
-                    .filter_map(|(dep, _)| pop.ages(dep, 15, 74))
-                    .sum();
+                let people = aged_15_74(&pop, areas, code);
                 *means.entry(code).or_insert(0.0) += v / f64::from(last - first + 1);
                 weighted += v * people;
                 weights += people;
@@ -110,12 +115,7 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
             let (mut weighted, mut weights) = (0.0, 0.0);
             for code in areas.region_codes() {
                 let v = t.get(code).and_then(|s| s.get(&year)).copied();
-                let people: f64 = areas
-                    .dep_region
-                    .iter()
-                    .filter(|(_, r)| *r == code)
-                    .filter_map(|(dep, _)| pop.ages(dep, 15, 74))
-                    .sum();
+                let people = aged_15_74(&pop, areas, code);
                 if let Some(v) = v {
                     weighted += v * people;
                     weights += people;
