@@ -130,9 +130,9 @@ test('the ranking shows each region\'s rank change since a chosen year, in symbo
   const cells = async () => page.$$eval('[data-testid="ranking-table"] tbody tr', (trs) => trs.map((tr) => tr.lastElementChild.textContent.trim()));
   const changes = (await cells()).filter((c) => c !== '');
   assert.equal(changes.length, 13);
-  assert.ok(changes.every((c) => /^(▲ \d+|▼ \d+|=)$/.test(c)), changes.join(' '));
+  assert.ok(changes.every((c) => /^(▲ \d+|▼ \d+|± 0)$/.test(c)), changes.join(' '));
   // The ▲ and ▼ balance: places gained equal places lost.
-  const sum = changes.reduce((s, c) => s + (c === '=' ? 0 : (c.startsWith('▲') ? 1 : -1) * Number(c.slice(2))), 0);
+  const sum = changes.reduce((s, c) => s + (c === '± 0' ? 0 : (c.startsWith('▲') ? 1 : -1) * Number(c.slice(2))), 0);
   assert.equal(sum, 0);
   await page.selectOption('[data-testid="since-picker"]', '2020');
   await page.waitForFunction(() => location.search.includes('since=2020'));

@@ -165,12 +165,13 @@ pub fn with_changes(
     s
 }
 
-/// A rank change in words that do not lean on colour: "▲ 3", "▼ 2", "=".
+/// A rank change in words that do not lean on colour: "▲ 3", "▼ 2", "± 0" (not "=", which a
+/// spreadsheet would read as a formula).
 pub fn change_text(c: i32) -> String {
     match c.cmp(&0) {
         std::cmp::Ordering::Greater => format!("▲ {c}"),
         std::cmp::Ordering::Less => format!("▼ {}", -c),
-        std::cmp::Ordering::Equal => "=".into(),
+        std::cmp::Ordering::Equal => "± 0".into(),
     }
 }
 
@@ -237,7 +238,7 @@ mod tests {
         );
         assert_eq!(
             (change_text(2), change_text(-2), change_text(0)),
-            ("▲ 2".into(), "▼ 2".into(), "=".into())
+            ("▲ 2".into(), "▼ 2".into(), "± 0".into())
         );
         // "emploi" has one indicator, with a series; "handicap" none.
         assert_eq!(
