@@ -293,10 +293,12 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     let view_lang = Memo::new(move |_| state.with(|s| (s.view, s.lang, s.year)));
     // The data as of the chosen year (the latest data without one), given to the views in
     // their context: they read it through the same state functions either way.
+    // Keyed on the year and language only: changing view keeps the year's dataset.
+    let year_lang = Memo::new(move |_| state.with(|s| (s.lang, s.year)));
     let shown = {
         let base = ctx.ds.clone();
         Memo::new(move |_| {
-            let (_, l, y) = view_lang.get();
+            let (l, y) = year_lang.get();
             Shown(match y {
                 None => base.clone(),
                 Some(y) => Arc::new(crate::state::years::at_year(&base, y, l)),

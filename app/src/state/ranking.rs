@@ -79,11 +79,7 @@ pub fn ranking_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<RankingSta
 
 /// The years of an indicator's series after its last break.
 fn series_years(i: &datafrag::model::IndicatorOut) -> Vec<i32> {
-    let last_break = i
-        .meta
-        .series
-        .as_ref()
-        .and_then(|s| s.breaks.iter().max().copied());
+    let last_break = super::trajectory::last_break(i);
     i.trajectory
         .as_ref()
         .map(|t| {

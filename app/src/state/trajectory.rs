@@ -8,15 +8,19 @@ use crate::i18n::Lang;
 use datafrag::index::indices;
 use datafrag::model::{Dataset, IndicatorOut, Polarity};
 
+/// The year from which an indicator's series reads as one (its last break), if it has a break.
+pub fn last_break(i: &IndicatorOut) -> Option<i32> {
+    i.meta
+        .series
+        .as_ref()
+        .and_then(|s| s.breaks.iter().max().copied())
+}
+
 /// The years a change is read on: from the last break of the series (or its first year) to
 /// its last year, when both the region and France have values there.
 pub fn span(i: &IndicatorOut, k: usize) -> Option<(usize, usize)> {
     let t = i.trajectory.as_ref()?;
-    let last_break = i
-        .meta
-        .series
-        .as_ref()
-        .and_then(|s| s.breaks.iter().max().copied());
+    let last_break = last_break(i);
     let ok = |j: usize| t.values.get(k).and_then(|v| v[j]).is_some() && t.france[j].is_some();
     let first =
         (0..t.years.len()).find(|&j| last_break.is_none_or(|b| t.years[j] >= b) && ok(j))?;
@@ -230,10 +234,7 @@ pub fn domain_trends(ds: &Dataset, k: usize, lang: Lang) -> Vec<DomainTrend> {
                 .filter_map(|id| super::indicator(ds, id))
                 .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
                 .collect();
-            let start = own
-                .iter()
-                .filter_map(|i| i.meta.series.as_ref()?.breaks.iter().max().copied())
-                .max();
+            let start = own.iter().filter_map(|i| last_break(i)).max();
             let mut years: Vec<i32> = own
                 .first()?
                 .trajectory
@@ -362,39 +363,10 @@ pub fn trends_chart(trends: &[DomainTrend], lang: Lang) -> LineSpec {
     }
 }
 
-/// One indicator's values over the years for region `k` against France.
+/// One indicator's values over the years for region `k` against France: the comparison's
+/// chart with one region.
 pub fn indicator_chart(ds: &Dataset, i: &IndicatorOut, k: usize, lang: Lang) -> Option<LineSpec> {
-    let t = i.trajectory.as_ref()?;
-    let (color, marker) = crate::chart::SERIES[0];
-    Some(LineSpec {
-        unit: i.meta.unit.clone(),
-        reference: None,
-        series: vec![
-            LineSeries {
-                key: ds.regions.get(k)?.code.clone(),
-                label: ds.regions[k].name.clone(),
-                color: color.into(),
-                marker: marker.into(),
-                dashed: false,
-                points: t.points(Some(k)),
-            },
-            LineSeries {
-                key: datafrag::model::FRANCE.into(),
-                label: "France".into(),
-                color: crate::graphics::INK.into(),
-                marker: "- -".into(),
-                dashed: true,
-                points: t.points(None),
-            },
-        ],
-        breaks: i
-            .meta
-            .series
-            .as_ref()
-            .map(|s| s.breaks.clone())
-            .unwrap_or_default(),
-        break_label: lang.t("rupture de série", "series break").into(),
-    })
+    compare_chart(ds, i, &[ds.regions.get(k)?.code.clone()], lang)
 }
 
 /// Several regions' lines on one indicator against France (the comparison's trajectories),
