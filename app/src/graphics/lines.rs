@@ -215,7 +215,9 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
         if let Some(v) = s.points.iter().rev().find_map(|p| p.1) {
             ends.push((
                 y.map(v),
-                format!("{} {} {}", s.marker, s.label, short(v, dec)),
+                // A long name is shortened so that its value stays inside the drawing (the
+                // table and the tooltips carry it whole).
+                format!("{} {} {}", s.marker, clip(&s.label, 20), short(v, dec)),
                 s.color.clone(),
             ));
         }
@@ -230,6 +232,18 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
             .fill = color;
     }
     sc
+}
+
+/// `text` cut to `n` characters with an ellipsis.
+fn clip(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        text.to_string()
+    } else {
+        format!(
+            "{}…",
+            text.chars().take(n - 1).collect::<String>().trim_end()
+        )
+    }
 }
 
 /// A series and France's in a table cell: no text, the last value a dot.
@@ -441,6 +455,10 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.contains(&"● Occitanie 10,2"), "{texts:?}");
+        let mut named = spec();
+        named.series[0].label = "Développement économique".into();
+        let texts = lines(&named, 640.0, Lang::Fr).texts().join("|");
+        assert!(texts.contains("● Développement écono… 10,2"), "{texts}");
     }
 
     #[test]
