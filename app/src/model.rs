@@ -65,6 +65,8 @@ pub struct Catalog {
     pub indicators: Vec<String>,
     /// The years a view may be set to (those some indicator has a value for).
     pub years: Vec<i32>,
+    /// The indicators with a series of two years or more (those a line can follow).
+    pub series: Vec<String>,
 }
 
 impl Catalog {
@@ -100,6 +102,12 @@ pub struct ViewState {
     /// The ranking's rank changes are counted from this year (`None`: the earliest the
     /// measure allows).
     pub since: Option<i32>,
+    /// The indicator followed over the years: the comparison's lines, or a region's indicator
+    /// drawn in the export (`None`: the first with a series on the comparison; the domains'
+    /// trends on a region's export).
+    pub series: Option<String>,
+    /// The export draws the view's lines over the years instead of its bars (region, compare).
+    pub lines: bool,
 }
 
 impl ViewState {
@@ -114,6 +122,8 @@ impl ViewState {
             lang: Lang::Fr,
             year: None,
             since: None,
+            series: None,
+            lines: false,
         }
     }
 }

@@ -133,6 +133,7 @@ pub struct SeriesMeta {
 /// An indicator's values over its series' years (the headline year included when it is one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Trajectory {
+    /// Ascending (built from the series' `from..=to`).
     pub years: Vec<i32>,
     /// France métropolitaine's value, per year.
     pub france: Vec<Option<f64>>,

@@ -2,7 +2,8 @@
 // region page's trajectories in French and English, the exports with the year, and axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, axe, openView, exportFile } from './harness.mjs';
+import fs from 'node:fs';
+import { setup, axe, openView, exportFile, SCREENSHOTS } from './harness.mjs';
 import { parse as parseCsv } from 'csv-parse/sync';
 
 let h;
@@ -159,4 +160,51 @@ test('the comparison draws the compared regions\' lines and France\'s, on the in
   await h.screenshot(page, 'compare-lines');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the lines over the years export with a row per year, and the link and the deck keep them', async () => {
+  // The comparison: the indicator followed is in the link, and reopens.
+  const { page, errors, context } = await openView(h, '?view=compare');
+  await page.selectOption('[data-testid="compare-series-picker"]', 'aah');
+  await page.waitForFunction(() => location.search.includes('series=aah'));
+  await page.reload();
+  await page.locator('[data-testid="compare-lines"]').waitFor();
+  assert.equal(await page.$eval('[data-testid="compare-series-picker"]', (s) => s.value), 'aah');
+  // The export draws the lines when asked.
+  await page.selectOption('[data-testid="export-chart"]', 'lines');
+  await page.waitForFunction(() => location.search.includes('chart=lines'));
+  const svg = await exportFile(page, 'svg');
+  assert.equal(svg.name, 'fragilites-evolution-aah-comparaison-75-76-16x9.svg');
+  const text = svg.bytes.toString('utf8');
+  assert.match(text, /<text[^>]*>Allocataires de l'AAH \(1995–2019\)<\/text>/);
+  assert.ok(text.includes('<polyline'), 'lines drawn');
+  assert.ok(text.includes('rupture de série'), 'the 2016 break is shown');
+  const rows = parseCsv((await exportFile(page, 'csv-intl')).bytes.toString('utf8'));
+  assert.deepEqual(rows[0], ['Année', 'Nouvelle-Aquitaine', 'Occitanie', 'France', 'Unité', 'Source']);
+  assert.equal(rows.length, 1 + 25, 'a row per year, 1995-2019');
+  assert.deepEqual(rows.slice(1).map((r) => r[0]), Array.from({ length: 25 }, (_, j) => String(2019 - j)));
+  // The deck keeps the view with its lines.
+  await page.click('[data-export="deck-add"]');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('fragilites.atelier.v1')).slides.at(-1).query);
+  assert.match(saved, /series=aah/);
+  assert.match(saved, /chart=lines/);
+  // Back to the bars.
+  await page.selectOption('[data-testid="export-chart"]', '');
+  await page.waitForFunction(() => !location.search.includes('chart=lines'));
+  assert.equal(await page.$eval('[data-testid="compare-series-picker"]', (s) => s.value), 'aah', 'the followed indicator stays');
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // The region page: one indicator's line, as a PNG too.
+  const region = await openView(h, '?view=region&region=76');
+  await region.page.selectOption('[data-testid="export-chart"]', 'lines:chomage_localise');
+  await region.page.waitForFunction(() => location.search.includes('series=chomage_localise'));
+  const csv = parseCsv((await exportFile(region.page, 'csv-fr')).bytes.toString('utf8').replace(/^\uFEFF/, ''), { delimiter: ';' });
+  assert.equal(csv.length, 1 + 42, '1982-2023');
+  const png = await exportFile(region.page, 'png2');
+  assert.equal(png.name, 'fragilites-evolution-chomage-localise-region-76-16x9@2x.png');
+  fs.writeFileSync(`${SCREENSHOTS}/export-lines-region-76.png`, png.bytes);
+  assert.ok(png.bytes.length > 20000, 'a real image');
+  assert.deepEqual(region.errors, []);
+  await region.context.close();
 });

@@ -165,6 +165,7 @@ pub fn ExportBar() -> impl IntoView {
     let p4 = export_png;
     let c_fr = export_csv.clone();
     let c_intl = export_csv;
+    let chart = chart_choice(&ctx);
     let hidden = move || ctx.state.with(|s| s.view == crate::model::View::Method);
     view! {
         <section class="export" aria-label=lang.t("Exporter et partager cette vue", "Export and share this view") hidden=hidden>
@@ -175,6 +176,7 @@ pub fn ExportBar() -> impl IntoView {
                     <option value="a4">{lang.t("A4 paysage", "A4 landscape")}</option>
                 </select>
             </label>
+            {chart}
             <button data-export="png2" on:click=move |_| p2(2.0)>"PNG 2×"</button>
             <button data-export="png4" on:click=move |_| p4(4.0)>"PNG 4×"</button>
             <button data-export="svg" on:click=export_svg>"SVG"</button>
@@ -186,4 +188,95 @@ pub fn ExportBar() -> impl IntoView {
             <p class="export-status" role="status" data-ms=move || format!("{:.1}", ms.get())>{move || status.get()}</p>
         </section>
     }
+}
+
+/// Which graphic the export draws, on the views that have several: a region's domains (bars)
+/// or its lines over the years (the domains, or one indicator), the comparison's bars or its
+/// lines. The choice is in the link (`chart=lines`, `series=`), so the deck keeps it.
+fn chart_choice(ctx: &Ctx) -> impl IntoView {
+    use crate::model::View;
+    let lang = ctx.lang();
+    let (state, go, ds) = (ctx.state, ctx.go, ctx.ds.clone());
+    let choices = move || {
+        let s = state.get();
+        let mut out = match s.view {
+            View::Region => vec![
+                (
+                    "".to_string(),
+                    lang.t("Domaines (barres)", "Domains (bars)").to_string(),
+                ),
+                (
+                    "lines".into(),
+                    lang.t("Domaines au fil des années", "Domains over the years")
+                        .into(),
+                ),
+            ],
+            View::Compare => {
+                let i = crate::state::trajectory::followed(&ds, s.series.as_deref());
+                let mut v = vec![(
+                    "".to_string(),
+                    lang.t("Domaines (barres)", "Domains (bars)").to_string(),
+                )];
+                if let Some(i) = i {
+                    v.push((
+                        "lines".into(),
+                        format!(
+                            "{} {}",
+                            lang.pick(&i.meta.label_fr, &i.meta.label_en),
+                            lang.t("au fil des années", "over the years")
+                        ),
+                    ));
+                }
+                v
+            }
+            _ => return None,
+        };
+        if s.view == View::Region {
+            out.extend(
+                ds.indicators
+                    .iter()
+                    .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
+                    .map(|i| {
+                        (
+                            format!("lines:{}", i.meta.id),
+                            format!(
+                                "{} {}",
+                                lang.pick(&i.meta.label_fr, &i.meta.label_en),
+                                lang.t("au fil des années", "over the years")
+                            ),
+                        )
+                    }),
+            );
+        }
+        let current = match (s.lines, s.view, s.series.as_deref()) {
+            (false, _, _) => String::new(),
+            (true, View::Region, Some(id)) => format!("lines:{id}"),
+            (true, _, _) => "lines".into(),
+        };
+        let options = out
+            .into_iter()
+            .map(|(v, l)| {
+                let sel = v == current;
+                view! { <option value=v selected=sel>{l}</option> }
+            })
+            .collect::<Vec<_>>();
+        let pick = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            let mut s = state.get_untracked();
+            s.lines = !v.is_empty();
+            if let Some(id) = v.strip_prefix("lines:") {
+                s.series = Some(id.to_string());
+            } else if s.view == View::Region {
+                s.series = None;
+            }
+            go.run(s);
+        };
+        Some(view! {
+            <label class="frame">
+                {lang.t("Graphique", "Graphic")} " "
+                <select data-testid="export-chart" on:change=pick>{options}</select>
+            </label>
+        })
+    };
+    choices
 }

@@ -7,7 +7,7 @@ use crate::graphics::lines::{lines, sparkline, LineSpec};
 use crate::graphics::svg::fragment;
 use crate::i18n::Lang;
 use crate::state::trajectory::{
-    compare_chart, domain_trends, indicator_chart, trends_chart, trends_sentence, Change,
+    compare_chart, domain_trends, followed, indicator_chart, trends_chart, trends_sentence, Change,
 };
 use datafrag::model::Dataset;
 use leptos::prelude::*;
@@ -125,10 +125,12 @@ pub fn DomainTrends(ds: Arc<Dataset>, k: usize, lang: Lang) -> impl IntoView {
     .into_any()
 }
 
-/// The comparison's lines: the compared regions and France over the years on one indicator
-/// with a series (chosen here), with the table.
+/// The comparison's lines: the compared regions and France over the years on the followed
+/// indicator (chosen here, kept in the link as `series=`), with the table.
 #[component]
 pub fn CompareTrajectories(ds: Arc<Dataset>, codes: Vec<String>, lang: Lang) -> impl IntoView {
+    let ctx = expect_context::<super::context::Ctx>();
+    let (state, go) = (ctx.state, ctx.go);
     let with_series: Vec<(String, String)> = ds
         .indicators
         .iter()
@@ -140,14 +142,35 @@ pub fn CompareTrajectories(ds: Arc<Dataset>, codes: Vec<String>, lang: Lang) -> 
             )
         })
         .collect();
-    let Some(first) = with_series.first().map(|(id, _)| id.clone()) else {
+    if with_series.is_empty() {
         return ().into_any();
+    }
+    let chosen = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            state.with(|s| {
+                followed(&ds, s.series.as_deref())
+                    .map(|i| i.meta.id.clone())
+                    .unwrap_or_default()
+            })
+        })
     };
-    let chosen = RwSignal::new(first);
     let options = with_series
         .iter()
-        .map(|(id, label)| view! { <option value=id.clone()>{label.clone()}</option> })
+        .map(|(id, label)| {
+            let id = id.clone();
+            let sel = {
+                let id = id.clone();
+                move || chosen.with(|c| *c == id)
+            };
+            view! { <option value=id selected=sel>{label.clone()}</option> }
+        })
         .collect::<Vec<_>>();
+    let pick = move |ev: leptos::ev::Event| {
+        let mut s = state.get_untracked();
+        s.series = Some(event_target_value(&ev));
+        go.run(s);
+    };
     let drawing = move || {
         let id = chosen.get();
         let i = ds.indicators.iter().find(|i| i.meta.id == id)?;
@@ -168,7 +191,7 @@ pub fn CompareTrajectories(ds: Arc<Dataset>, codes: Vec<String>, lang: Lang) -> 
             <h3 id="compare-trends-title">{lang.t("Au fil des années", "Over the years")}</h3>
             <label class="picker">
                 <span>{lang.t("Indicateur suivi", "Indicator followed")}</span>
-                <select data-testid="compare-series-picker" on:change=move |ev| chosen.set(event_target_value(&ev))>{options}</select>
+                <select data-testid="compare-series-picker" on:change=pick>{options}</select>
             </label>
             {drawing}
         </section>

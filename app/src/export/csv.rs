@@ -45,14 +45,14 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
         out.push('\u{feff}');
     }
     let mut header: Vec<String> = e.table.headers.iter().map(|h| defuse(h)).collect();
-    header.extend(
-        [
-            lang.t("Unité", "Unit"),
-            lang.t("Année", "Year"),
-            lang.t("Source", "Source"),
-        ]
-        .map(String::from),
-    );
+    // A table by year (a trajectory) has its year first: no second year column.
+    let year = lang.t("Année", "Year");
+    let by_year = e.table.headers.first().is_some_and(|h| h == year);
+    header.push(lang.t("Unité", "Unit").into());
+    if !by_year {
+        header.push(year.into());
+    }
+    header.push(lang.t("Source", "Source").into());
     let line = |fields: &[String]| -> String {
         let mut l = fields
             .iter()
@@ -76,7 +76,11 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
                 None => defuse(&cell.text),
             })
             .collect();
-        fields.extend([&meta.unit, &meta.year, &meta.source].map(|t| defuse(t)));
+        fields.push(defuse(&meta.unit));
+        if !by_year {
+            fields.push(defuse(&meta.year));
+        }
+        fields.push(defuse(&meta.source));
         out.push_str(&line(&fields));
     }
     out

@@ -25,6 +25,8 @@ pub enum Graphic {
     },
     /// Bars around France = 100 (`graphics::bars`).
     Bars(ChartSpec),
+    /// Series over the years (`graphics::lines`).
+    Lines(crate::graphics::lines::LineSpec),
     /// Dots with their margins (`graphics::dots`).
     Dots(crate::state::acteurs::ActeursState),
     /// The table itself, drawn as text.
@@ -103,6 +105,11 @@ fn measured_domains(ds: &Dataset, lang: Lang) -> String {
 /// The source line of a state: producers and years of every indicator it shows. Cheap (no
 /// table or graphic is built), so the printed page's footer can follow every change of view.
 pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
+    if s.lines {
+        if let Some(e) = views::lines(ds, s) {
+            return Some(e.sources);
+        }
+    }
     match s.view {
         View::Map | View::Ranking => crate::state::measure_info(ds, &s.measure, s.lang)
             .map(|i| grouped_sources(ds, &i.indicators)),
@@ -114,6 +121,11 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
 
 /// The export of a state; `None` for the method page (text, nothing to export).
 pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
+    if s.lines {
+        if let Some(e) = views::lines(ds, s) {
+            return Some(e);
+        }
+    }
     match s.view {
         View::Map | View::Ranking => views::measure(ds, s),
         View::Region => views::region(ds, s),

@@ -75,6 +75,8 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
         Graphic::Map { state, layout } => graphics::map::choropleth(geo, state, *layout, lang),
         Graphic::Bars(spec) => graphics::bars::bars(spec, graphics::bars::Size::EXPORT, lang),
         Graphic::Dots(st) => graphics::dots::practices(st, lang),
+        // The screen's drawing at its shape for a slide (its height is fixed: 280).
+        Graphic::Lines(spec) => graphics::lines::lines(spec, 720.0, lang),
         Graphic::Table => return table(e),
     };
     (graphics::svg::fragment(&scene), scene.width, scene.height)
@@ -140,14 +142,33 @@ pub fn document(
     );
     let _ = write!(
         s,
-        r##"<text x="{m}" y="{:.1}" font-size="{:.1}" font-weight="bold">{}</text><text x="{m}" y="{:.1}" font-size="{:.1}" fill="#444">{}</text>"##,
+        r##"<text x="{m}" y="{:.1}" font-size="{:.1}" font-weight="bold">{}</text>"##,
         m + 30.0 * u,
         38.0 * u,
         esc(&e.title),
-        m + 66.0 * u,
-        22.0 * u,
-        esc(&e.subtitle)
     );
+    // The subtitle is never cut either: it wraps on two lines, its type shrinking if needed.
+    let (sub, sub_fs) = [1.0, 0.85, 0.72]
+        .iter()
+        .map(|f| {
+            let chars = ((w - 2.0 * m) / (13.2 * u * f)) as usize;
+            (wrap(&e.subtitle, chars.max(40)), *f)
+        })
+        .find(|(l, _)| l.len() <= 2)
+        .unwrap_or_else(|| {
+            let chars = ((w - 2.0 * m) / (13.2 * u * 0.72)) as usize;
+            (wrap(&e.subtitle, chars.max(40)), 0.72)
+        });
+    for (k, l) in sub.iter().enumerate() {
+        let _ = write!(
+            s,
+            r##"<text x="{m}" y="{:.1}" font-size="{:.1}" fill="#444">{}</text>"##,
+            m + 66.0 * u + k as f64 * 27.0 * u * sub_fs,
+            22.0 * u * sub_fs,
+            esc(l)
+        );
+    }
+    let sub_extra = (sub.len().max(1) - 1) as f64 * 27.0 * u * sub_fs;
     // Footer: source line (wrapped), date and link; QR code bottom right.
     let qr = qr_path(permalink);
     let qr_size = 120.0 * u;
@@ -208,7 +229,7 @@ pub fn document(
     }
     // The graphic, scaled to the space between the titles and the footer.
     let (g, gw, gh) = graphic(e, geo, lang);
-    let top = m + 96.0 * u;
+    let top = m + 96.0 * u + sub_extra;
     let bottom = foot_top.min(h - m - qr_size) - 16.0 * u;
     let (aw, ah) = (w - 2.0 * m, (bottom - top).max(10.0));
     let k = (aw / gw).min(ah / gh);
@@ -305,6 +326,33 @@ mod tests {
                 "{frame:?}: source line cut"
             );
             assert!(texts.contains("SSMSI"), "{frame:?}");
+        }
+    }
+
+    /// A long subtitle (an indicator's change in words) wraps inside the frame, whole.
+    #[test]
+    fn a_long_subtitle_wraps_whole() {
+        let ds = dataset();
+        let mut s = ViewState::default_for(&catalog(&ds));
+        s.view = View::Region;
+        s.region = Some(ds.regions[0].code.clone());
+        let mut e = content(&ds, &s).unwrap();
+        let words = "en hausse de 1,0 point entre 1982 et 2023, plus qu'en France (+0,2) ; l'écart à la France s'est creusé (plus fragile que la France en 2023).";
+        e.subtitle = format!("Occitanie : {words}");
+        for frame in [Frame::Wide, Frame::A4] {
+            let doc = document(&e, &geo(), frame, "d", "https://x.test/", Lang::Fr);
+            let subs: Vec<&str> = doc
+                .split(r##"fill="#444">"##)
+                .skip(1)
+                .map(|t| t.split("</text>").next().unwrap())
+                .collect();
+            assert!((1..=2).contains(&subs.len()), "{frame:?}: {subs:?}");
+            assert_eq!(subs.join(" "), esc(&e.subtitle), "{frame:?}");
+            // At most as many characters a line as the frame holds at that size.
+            let (w, _) = frame.size();
+            assert!(subs
+                .iter()
+                .all(|l| l.chars().count() as f64 * 11.0 * (w / 1600.0) < w - 88.0 * (w / 1600.0)));
         }
     }
 

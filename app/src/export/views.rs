@@ -4,6 +4,9 @@
 use super::{grouped_sources, measured_domains, same_meta, source_line, Export, Graphic, RowMeta};
 use crate::model::{View, ViewState};
 use crate::state::tables;
+use crate::state::trajectory::{
+    compare_chart, domain_trends, followed, indicator_chart, trends_chart, Change,
+};
 use crate::state::{
     acteurs::acteurs_state, compare::compare_state, map::map_state, ranking::ranking_state,
     region::region_state,
@@ -172,4 +175,247 @@ pub(super) fn acteurs(ds: &Dataset, s: &ViewState) -> Option<Export> {
         graphic: Graphic::Dots(st.clone()),
         slug: "acteurs".into(),
     })
+}
+
+/// The view's lines over the years (`chart=lines`): on a region's page its domains' indices or
+/// the followed indicator against France; on the comparison, the compared regions on the
+/// followed indicator. A row per year in the table (and the CSV); `None` when the view has no
+/// series to draw.
+pub(super) fn lines(ds: &Dataset, s: &ViewState) -> Option<Export> {
+    let lang = s.lang;
+    let fr = lang.t("France métropolitaine", "metropolitan France");
+    let (spec, label, subtitle, ids, slug) = match s.view {
+        View::Region => {
+            let code = s.region.as_deref()?;
+            let k = crate::state::region_pos(ds, code)?;
+            let name = ds.regions[k].name.clone();
+            match s
+                .series
+                .as_deref()
+                .and_then(|id| crate::state::indicator(ds, id))
+            {
+                Some(i) => {
+                    let label = lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string();
+                    let sub = Change::of(i, k, lang).map_or_else(
+                        || format!("{name} {} {fr}", lang.t("et", "and")),
+                        |c| format!("{name}{}{}", lang.t(" : ", ": "), c.words(lang)),
+                    );
+                    (
+                        indicator_chart(ds, i, k, lang)?,
+                        label,
+                        sub,
+                        vec![i.meta.id.clone()],
+                        format!("evolution-{}-region-{code}", i.meta.id.replace('_', "-")),
+                    )
+                }
+                None => {
+                    let trends = domain_trends(ds, k, lang);
+                    let ids: Vec<String> =
+                        trends.iter().flat_map(|t| t.indicators.clone()).collect();
+                    (
+                        trends_chart(&trends, lang),
+                        format!(
+                            "{name} : {}",
+                            lang.t(
+                                "les domaines au fil des années",
+                                "the domains over the years"
+                            )
+                        ),
+                        format!(
+                            "{} {fr} (= 100), {}",
+                            lang.t(
+                                "indices des domaines comparés à",
+                                "domain indices compared with"
+                            ),
+                            lang.t(
+                                "sur leurs indicateurs qui ont une série, plus haut = plus fragile",
+                                "on their indicators with a series, higher = more fragile"
+                            )
+                        ),
+                        ids,
+                        format!("evolution-region-{code}"),
+                    )
+                }
+            }
+        }
+        View::Compare => {
+            let i = followed(ds, s.series.as_deref())?;
+            let mut names: Vec<String> = s
+                .compare
+                .iter()
+                .filter_map(|c| crate::state::region_pos(ds, c).map(|k| ds.regions[k].name.clone()))
+                .collect();
+            names.push(format!("{fr} ({})", lang.t("en pointillés", "dashed")));
+            (
+                compare_chart(ds, i, &s.compare, lang)?,
+                lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
+                lang.join(&names),
+                vec![i.meta.id.clone()],
+                format!(
+                    "evolution-{}-comparaison-{}",
+                    i.meta.id.replace('_', "-"),
+                    s.compare.join("-")
+                ),
+            )
+        }
+        _ => return None,
+    };
+    if spec.series.is_empty() || ids.is_empty() {
+        return None;
+    }
+    let table = tables::trajectory(&spec, &label, lang);
+    let years: Vec<i32> = table
+        .rows
+        .iter()
+        .filter_map(|r| r[0].num)
+        .map(|y| y as i32)
+        .collect();
+    let span = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => return None,
+    };
+    let sources = series_sources(ds, &ids);
+    let unit = if spec.unit.is_empty() {
+        lang.t("indice (France = 100)", "index (France = 100)")
+            .to_string()
+    } else {
+        spec.unit.clone()
+    };
+    let meta = years
+        .iter()
+        .map(|y| RowMeta {
+            unit: unit.clone(),
+            year: y.to_string(),
+            source: sources.clone(),
+        })
+        .collect();
+    Some(Export {
+        title: format!("{label} ({span})"),
+        subtitle,
+        sources,
+        table,
+        meta,
+        graphic: Graphic::Lines(spec),
+        slug,
+    })
+}
+
+/// "INSEE 1982–2023 ; SSMSI 2016–2024": the producers of series with the years they span.
+pub(super) fn series_sources(ds: &Dataset, ids: &[String]) -> String {
+    let mut by: std::collections::BTreeMap<&str, (i32, i32)> = Default::default();
+    for i in ds.indicators.iter().filter(|i| ids.contains(&i.meta.id)) {
+        let Some(t) = &i.trajectory else { continue };
+        let (Some(a), Some(b)) = (t.years.first(), t.years.last()) else {
+            continue;
+        };
+        let e = by.entry(i.meta.producer.as_str()).or_insert((*a, *b));
+        *e = (e.0.min(*a), e.1.max(*b));
+    }
+    by.iter()
+        .map(|(p, (a, b))| format!("{p} {a}–{b}"))
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::export::{content, csv, Graphic};
+    use crate::i18n::Lang;
+    use crate::model::{View, ViewState};
+    use crate::state::catalog;
+    use datafrag::model::Dataset;
+
+    const DATA: &str = include_str!("../../../assets/data/dataset.json");
+
+    fn real() -> Dataset {
+        serde_json::from_str(DATA).unwrap()
+    }
+
+    /// A trajectory's value read from the committed file itself, not through the app's code.
+    fn committed(id: &str, region: usize, year: i64) -> f64 {
+        let v: serde_json::Value = serde_json::from_str(DATA).unwrap();
+        let i = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap();
+        let t = &i["trajectory"];
+        let j = t["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|y| y.as_i64() == Some(year))
+            .unwrap();
+        t["values"][region][j].as_f64().unwrap()
+    }
+
+    /// Promise (#13): the export of an indicator's line has a row per year of its source
+    /// (unemployment 1982-2023: 42), the year column is each row's year, and the figures are
+    /// the committed series'.
+    #[test]
+    fn an_indicators_line_exports_one_row_per_year() {
+        let ds = real();
+        let mut s = ViewState::default_for(&catalog(&ds));
+        s.view = View::Region;
+        s.region = Some("76".into());
+        s.lines = true;
+        s.series = Some("chomage_localise".into());
+        let e = content(&ds, &s).unwrap();
+        assert!(matches!(e.graphic, Graphic::Lines(_)));
+        assert!(e.title.ends_with("(1982–2023)"), "{}", e.title);
+        assert_eq!(e.table.rows.len(), 42);
+        assert_eq!(e.sources, "INSEE 1982–2023");
+        let text = csv::write(&e, Lang::Fr, csv::Variant::International);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(lines[0], "Année,Occitanie,France,Unité,Source");
+        let row2016 = lines.iter().find(|l| l.starts_with("2016,")).unwrap();
+        let occitanie: f64 = row2016.split(',').nth(1).unwrap().parse().unwrap();
+        assert!((occitanie - committed("chomage_localise", 9, 2016)).abs() < 0.05);
+        assert!(row2016.ends_with(",%,INSEE 1982–2023"), "{row2016}");
+        assert!(e.subtitle.contains("entre 1982 et 2023"), "{}", e.subtitle);
+    }
+
+    /// Promise: a region's domains over the years export every year any domain has, each
+    /// domain's cell read at its own year (security starts in 2016, unemployment in 1982), and
+    /// the comparison's lines follow the chosen indicator.
+    #[test]
+    fn domains_and_comparison_lines_export_by_year() {
+        let ds = real();
+        let mut s = ViewState::default_for(&catalog(&ds));
+        s.view = View::Region;
+        s.region = Some("75".into());
+        s.lines = true;
+        let e = content(&ds, &s).unwrap();
+        let h = &e.table.headers;
+        let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+        let (emploi, securite) = (col("Emploi"), col("Sécurité"));
+        let row = |y: f64| e.table.rows.iter().find(|r| r[0].num == Some(y)).unwrap();
+        assert_eq!(
+            row(2000.0)[securite].text,
+            "n.d.",
+            "no SSMSI series before 2016"
+        );
+        assert!(row(2000.0)[emploi].num.is_some());
+        assert!(row(2020.0)[securite].num.is_some());
+        assert!(e
+            .sources
+            .contains("SSMSI (ministère de l'Intérieur) 2016–2024"));
+
+        s.view = View::Compare;
+        s.series = Some("cambriolages".into());
+        let e = content(&ds, &s).unwrap();
+        assert_eq!(e.table.rows.len(), 9);
+        assert_eq!(
+            e.table.headers,
+            ["Année", "Nouvelle-Aquitaine", "Occitanie", "France"]
+        );
+        assert_eq!(e.slug, "evolution-cambriolages-comparaison-75-76");
+        // Without lines asked, the comparison's bars.
+        s.lines = false;
+        assert!(matches!(
+            content(&ds, &s).unwrap().graphic,
+            Graphic::Bars(_)
+        ));
+    }
 }

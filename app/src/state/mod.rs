@@ -30,6 +30,12 @@ pub fn catalog(ds: &Dataset) -> Catalog {
             .collect(),
         indicators: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
         years: years::years(ds).iter().map(|(y, _)| *y).collect(),
+        series: ds
+            .indicators
+            .iter()
+            .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
+            .map(|i| i.meta.id.clone())
+            .collect(),
     }
 }
 

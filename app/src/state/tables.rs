@@ -270,28 +270,41 @@ pub fn trends(t: &[super::trajectory::DomainTrend], region: &str, lang: Lang) ->
     }
 }
 
-/// An indicator's values over the years for a region and France (the table behind its line).
+/// Values over the years, a row per year (latest first) and a column per series (the table
+/// behind a line chart). Series may cover different years (a region's domains): the rows are
+/// every year any series has, each cell read by its year.
 pub fn trajectory(spec: &crate::graphics::lines::LineSpec, title: &str, lang: Lang) -> Table {
-    let years: Vec<i32> = spec
+    // The years in order without a sort (a sort's code costs the wasm ~3 KB): the span's
+    // years that some series has.
+    let has = |y: i32| {
+        spec.series
+            .iter()
+            .any(|s| s.points.iter().any(|p| p.0 == y))
+    };
+    let all = spec
         .series
-        .first()
-        .map(|s| s.points.iter().map(|p| p.0).collect())
-        .unwrap_or_default();
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0));
+    let (lo, hi) = (all.clone().min().unwrap_or(0), all.max().unwrap_or(-1));
+    let years: Vec<i32> = (lo..=hi).filter(|y| has(*y)).collect();
     let mut headers = vec![lang.t("Année", "Year").to_string()];
     headers.extend(spec.series.iter().map(|s| s.label.clone()));
-    let rows =
-        years
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(j, y)| {
-                let mut row = vec![Cell::year(*y)];
-                row.extend(spec.series.iter().map(|s| {
-                    Cell::value(s.points.get(j).and_then(|p| p.1), &spec.unit, "n.d.", lang)
-                }));
-                row
-            })
-            .collect();
+    let rows = years
+        .iter()
+        .rev()
+        .map(|y| {
+            let mut row = vec![Cell::year(*y)];
+            row.extend(spec.series.iter().map(|s| {
+                let v = s.points.iter().find(|p| p.0 == *y).and_then(|p| p.1);
+                if spec.unit.is_empty() {
+                    Cell::index(v, lang)
+                } else {
+                    Cell::value(v, &spec.unit, "n.d.", lang)
+                }
+            }));
+            row
+        })
+        .collect();
     Table {
         caption: format!(
             "{title} — {}",

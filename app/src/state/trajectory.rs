@@ -75,9 +75,9 @@ impl Change {
         )
     }
 
-    /// The change in words: "Taux de chômage localisé : en baisse de 2,1 points entre 2015 et
-    /// 2023, moins vite qu'en France (−2,6) ; l'écart à la France s'est creusé."
-    pub fn sentence(&self, lang: Lang) -> String {
+    /// The change in words, without the indicator's name: "en baisse de 2,1 points entre 2015
+    /// et 2023, moins qu'en France (−2,6) ; l'écart à la France s'est creusé (…)."
+    pub fn words(&self, lang: Lang) -> String {
         let dec = self.decimals();
         let dr = self.region.1 - self.region.0;
         let df = self.france.1 - self.france.0;
@@ -162,15 +162,15 @@ impl Change {
             lang.t("moins fragile que la France", "less fragile than France")
         };
         match lang {
-            Lang::Fr => format!(
-                "{} : {direction}, {versus} ; {gap} ({side} en {to}).",
-                self.label
-            ),
-            Lang::En => format!(
-                "{}: {direction}, {versus}; {gap} ({side} in {to}).",
-                self.label
-            ),
+            Lang::Fr => format!("{direction}, {versus} ; {gap} ({side} en {to})."),
+            Lang::En => format!("{direction}, {versus}; {gap} ({side} in {to})."),
         }
+    }
+
+    /// The change in words after the indicator's name: "Taux de chômage localisé : en baisse…".
+    pub fn sentence(&self, lang: Lang) -> String {
+        let colon = lang.t(" : ", ": ");
+        format!("{}{colon}{}", self.label, self.words(lang))
     }
 }
 
@@ -361,6 +361,16 @@ pub fn trends_chart(trends: &[DomainTrend], lang: Lang) -> LineSpec {
         breaks: vec![],
         break_label: lang.t("rupture de série", "series break").into(),
     }
+}
+
+/// The indicator the comparison's lines follow: the chosen one if it has a series, else the
+/// first indicator that has one.
+pub fn followed<'a>(ds: &'a Dataset, chosen: Option<&str>) -> Option<&'a IndicatorOut> {
+    let has = |i: &&IndicatorOut| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2);
+    chosen
+        .and_then(|id| super::indicator(ds, id))
+        .filter(has)
+        .or_else(|| ds.indicators.iter().find(has))
 }
 
 /// One indicator's values over the years for region `k` against France: the comparison's

@@ -5,8 +5,12 @@ use super::*;
 use crate::model::COMPARED;
 use proptest::prelude::*;
 
-const PIECES: [&str; 43] = [
+const PIECES: [&str; 47] = [
     "view",
+    "series",
+    "chart",
+    "lines",
+    "aah",
     "year",
     "2016",
     "1900",
@@ -63,7 +67,8 @@ fn check(q: &str, c: &Catalog) {
     assert!(
         COMPARED.contains(&s.compare.len())
             && s.compare.iter().all(|r| c.regions.contains(r))
-            && s.year.is_none_or(|y| c.years.contains(&y)),
+            && s.year.is_none_or(|y| c.years.contains(&y))
+            && s.series.as_ref().is_none_or(|i| c.series.contains(i)),
         "{q:?}"
     );
     match &s.measure {

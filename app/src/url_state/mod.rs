@@ -61,7 +61,7 @@ fn display_safe(s: &str) -> String {
 ///
 /// ```
 /// use app::{model::{Catalog, View}, url_state::parse};
-/// let c = Catalog { regions: vec!["75".into(), "76".into()], domains: vec!["emploi".into()], indicators: vec![], years: vec![2016] };
+/// let c = Catalog { regions: vec!["75".into(), "76".into()], domains: vec!["emploi".into()], indicators: vec![], years: vec![2016], series: vec![] };
 /// let (s, notices) = parse("?view=region&region=75", &c);
 /// assert_eq!((s.view, s.region.as_deref()), (View::Region, Some("75")));
 /// assert!(notices.is_empty());
@@ -156,6 +156,24 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
             }),
         }
     }
+    if let Some(id) = get("series") {
+        if c.series.iter().any(|i| i == id) {
+            s.series = Some(id.into());
+        } else {
+            notices.push(Notice::UnknownValue {
+                key: "series",
+                value: id.into(),
+            });
+        }
+    }
+    match get("chart") {
+        None | Some("bars") => {}
+        Some("lines") => s.lines = true,
+        Some(other) => notices.push(Notice::UnknownValue {
+            key: "chart",
+            value: other.into(),
+        }),
+    }
     match get("lang") {
         None | Some("fr") => {}
         Some("en") => s.lang = Lang::En,
@@ -163,6 +181,9 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
             key: "lang",
             value: other.into(),
         }),
+    }
+    if !over_years(s.view) {
+        (s.series, s.lines) = (None, false);
     }
     (s, notices)
 }
@@ -196,6 +217,12 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     if let Some(y) = s.since {
         ser.append_pair("since", &y.to_string());
     }
+    if let Some(id) = s.series.as_ref().filter(|_| over_years(s.view)) {
+        ser.append_pair("series", id);
+    }
+    if s.lines && over_years(s.view) {
+        ser.append_pair("chart", "lines");
+    }
     if s.lang == Lang::En {
         ser.append_pair("lang", "en");
     }
@@ -205,6 +232,11 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     } else {
         format!("?{q}")
     }
+}
+
+/// The views where an indicator can be followed over the years and the export can draw lines.
+fn over_years(v: View) -> bool {
+    matches!(v, View::Region | View::Compare)
 }
 
 /// Domain ids that links may still carry, and where they went: "pouvoir d'achat" is measured

@@ -11,6 +11,7 @@ pub(super) fn catalog() -> Catalog {
         domains: vec!["emploi".into(), "sante".into()],
         indicators: vec!["aah".into(), "taux_pauvrete".into()],
         years: vec![2016, 2019],
+        series: vec!["aah".into()],
     }
 }
 
@@ -38,6 +39,8 @@ fn every_view_round_trips() {
                 lang: Lang::En,
                 year: Some(2016),
                 since: Some(2016),
+                series: matches!(view, View::Region | View::Compare).then(|| "aah".into()),
+                lines: matches!(view, View::Region | View::Compare),
             };
             let q = to_query(&s, &c);
             assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
@@ -172,4 +175,36 @@ fn notice_message_is_short_and_clean() {
         assert!(msg.chars().count() < 130, "{msg}");
         assert!(!msg.contains('\u{0007}'));
     }
+}
+
+/// Promise: the followed indicator and the lines are kept by the region page's and the
+/// comparison's links, dropped elsewhere, and a bad value opens the default with a notice.
+#[test]
+fn series_and_lines_round_trip_where_they_mean_something() {
+    let c = catalog();
+    let (s, n) = parse("?view=compare&series=aah&chart=lines", &c);
+    assert_eq!(
+        (s.series.as_deref(), s.lines, n),
+        (Some("aah"), true, vec![])
+    );
+    assert_eq!(to_query(&s, &c), "?view=compare&series=aah&chart=lines");
+    let (s, n) = parse("?series=aah&chart=lines", &c);
+    assert_eq!(to_query(&s, &c), "", "the map has no lines");
+    assert!(n.is_empty());
+    // An indicator without a series, an unknown chart.
+    let (s, n) = parse("?view=compare&series=taux_pauvrete&chart=pie", &c);
+    assert_eq!((s.series, s.lines), (None, false));
+    assert_eq!(
+        n,
+        vec![
+            Notice::UnknownValue {
+                key: "series",
+                value: "taux_pauvrete".into()
+            },
+            Notice::UnknownValue {
+                key: "chart",
+                value: "pie".into()
+            },
+        ]
+    );
 }
