@@ -94,6 +94,7 @@ await page.goto(`${url}?domain=emploi`);
 await page.waitForSelector('svg.map path.region[data-code]');
 const exportMs = [];
 for (let i = 0; i < 20; i++) {
+  if (!(await page.$eval('details.export-menu', (d) => d.open))) await page.click('details.export-menu > summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="png4"]')]);
   await download.path();
   exportMs.push(Number(await page.getAttribute('.export-status', 'data-ms')));

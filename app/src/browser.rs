@@ -79,6 +79,13 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Sets the browser tab's title (it follows the view and its region).
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
 /// Scrolls back to the top after a navigation (the previous view may have been long).
 pub fn scroll_top_if_view_changed() {
     if let Some(w) = web_sys::window() {
@@ -265,6 +272,41 @@ pub fn focus_after_render(selector: String) {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
+        }
+    });
+}
+
+/// Where the pointer is in the element that handles the event, as fractions of its width and
+/// height (the map's tooltip follows the cursor in the drawing's own proportions).
+pub fn pointer_fraction(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
+    let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let r = el.get_bounding_client_rect();
+    (r.width() > 0.0 && r.height() > 0.0).then(|| {
+        (
+            (f64::from(ev.client_x()) - r.left()) / r.width(),
+            (f64::from(ev.client_y()) - r.top()) / r.height(),
+        )
+    })
+}
+
+/// Scrolls the first element matching `selector` into view when the window is narrow (a phone:
+/// the selected region's answer sits below the map), after the next paint.
+pub fn reveal_on_phone(selector: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(w) = web_sys::window() else { return };
+        let narrow = w
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .is_some_and(|v| v < 900.0);
+        if !narrow {
+            return;
+        }
+        if let Some(el) = w
+            .document()
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+        {
+            el.scroll_into_view_with_bool(true);
         }
     });
 }

@@ -109,6 +109,31 @@ pub fn rank(r: u8, of: usize, lang: Lang) -> String {
     }
 }
 
+/// A fragility rank that says which end is which: "la plus fragile des 13", "2e plus fragile
+/// sur 13", "la moins fragile des 13" (1 = the most fragile).
+///
+/// ```
+/// use app::{format::fragility_rank, i18n::Lang};
+/// assert_eq!(fragility_rank(1, 13, Lang::Fr), "la plus fragile des\u{a0}13");
+/// assert_eq!(fragility_rank(2, 13, Lang::Fr), "2e plus fragile sur\u{a0}13");
+/// assert_eq!(fragility_rank(13, 13, Lang::En), "least fragile of 13");
+/// assert_eq!(fragility_rank(3, 13, Lang::En), "3rd most fragile of 13");
+/// ```
+pub fn fragility_rank(r: u8, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr if r == 1 => format!("la plus fragile des{NBSP}{of}"),
+        Lang::Fr if usize::from(r) == of => format!("la moins fragile des{NBSP}{of}"),
+        Lang::Fr => format!("{r}e plus fragile sur{NBSP}{of}"),
+        Lang::En if r == 1 => format!("most fragile of {of}"),
+        Lang::En if usize::from(r) == of => format!("least fragile of {of}"),
+        Lang::En => {
+            let ordinal = rank(r, of, lang);
+            let ordinal = ordinal.split(' ').next().unwrap_or_default().to_string();
+            format!("{ordinal} most fragile of {of}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

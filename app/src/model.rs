@@ -128,6 +128,42 @@ impl ViewState {
     }
 }
 
+impl ViewState {
+    /// Where a view's tab leads from here: the region page opens on the selected region (the
+    /// first without one); the comparison starts from it ("Comparer" from Bretagne compares
+    /// Bretagne with the comparison's first region).
+    ///
+    /// ```
+    /// use app::model::{Catalog, View, ViewState};
+    /// let c = Catalog { regions: vec!["53".into(), "75".into(), "76".into()], ..Default::default() };
+    /// let mut s = ViewState::default_for(&c);
+    /// s.region = Some("53".into());
+    /// assert_eq!(s.for_tab(View::Compare, &c).compare, vec!["53".to_string(), "75".into()]);
+    /// s.region = Some("76".into());
+    /// assert_eq!(s.for_tab(View::Compare, &c).compare, vec!["75".to_string(), "76".into()], "already compared");
+    /// ```
+    pub fn for_tab(&self, v: View, c: &Catalog) -> ViewState {
+        let mut t = self.clone();
+        t.view = v;
+        if v == View::Region && t.region.is_none() {
+            t.region = c.regions.first().cloned();
+        }
+        // From a region not compared yet: it takes the comparison's last place and comes
+        // first; a region already compared leaves the comparison as it is.
+        if let (View::Compare, Some(r)) = (v, &self.region) {
+            if !self.compare.contains(r) && !self.compare.is_empty() {
+                let mut next = vec![r.clone()];
+                next.extend(self.compare[..self.compare.len() - 1].iter().cloned());
+                if next.len() < *COMPARED.start() {
+                    next.extend(c.regions.iter().find(|x| *x != r).cloned());
+                }
+                t.compare = next;
+            }
+        }
+        t
+    }
+}
+
 /// How many regions a comparison holds.
 pub const COMPARED: std::ops::RangeInclusive<usize> = 2..=4;
 

@@ -26,9 +26,9 @@ export async function setup({ base = '/' } = {}) {
   /** Opens `query` (e.g. "?region=75") in a fresh page; `errors` collects console and page errors. */
   // serviceWorkers: blocked unless asked for, so that request interception and timings do not
   // depend on whether the worker has finished installing; offline.test.mjs and nginx.test.mjs allow it.
-  async function open(query = '', { viewport = { width: 1280, height: 900 }, waitFor = 'svg.map path.region[data-code]', permissions = [], serviceWorkers = 'block' } = {}) {
+  async function open(query = '', { viewport = { width: 1280, height: 900 }, waitFor = 'svg.map path.region[data-code]', permissions = [], serviceWorkers = 'block', hasTouch = false, isMobile = false } = {}) {
     // bypassCSP: the audits inject axe-core as an inline script; privacy.test.mjs checks the CSP itself.
-    const context = await browser.newContext({ viewport, locale: 'fr-FR', bypassCSP: true, serviceWorkers });
+    const context = await browser.newContext({ viewport, locale: 'fr-FR', bypassCSP: true, serviceWorkers, hasTouch, isMobile });
     if (permissions.length) await context.grantPermissions(permissions);
     const page = await context.newPage();
     const errors = [];
@@ -65,7 +65,14 @@ export async function axe(page) {
 }
 
 /** Clicks an export button and returns the downloaded file's name and bytes. */
+/** Opens the view's "Exporter" menu (a `<details>`) if it is closed. */
+export async function openExportMenu(page) {
+  const menu = page.locator('details.export-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+}
+
 export async function exportFile(page, which) {
+  if (!['copy-link', 'deck-add'].includes(which)) await openExportMenu(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${which}"]`)]);
   const file = await download.path();
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, axe, openView, exportFile, SCREENSHOTS } from './harness.mjs';
+import { setup, axe, openView, exportFile, openExportMenu, SCREENSHOTS } from './harness.mjs';
 import { parse as parseCsv } from 'csv-parse/sync';
 
 let h;
@@ -171,6 +171,7 @@ test('the lines over the years export with a row per year, and the link and the 
   await page.locator('[data-testid="compare-lines"]').waitFor();
   assert.equal(await page.$eval('[data-testid="compare-series-picker"]', (s) => s.value), 'aah');
   // The export draws the lines when asked.
+  await openExportMenu(page);
   await page.selectOption('[data-testid="export-chart"]', 'lines');
   await page.waitForFunction(() => location.search.includes('chart=lines'));
   const svg = await exportFile(page, 'svg');
@@ -197,6 +198,7 @@ test('the lines over the years export with a row per year, and the link and the 
 
   // The region page: one indicator's line, as a PNG too.
   const region = await openView(h, '?view=region&region=76');
+  await openExportMenu(region.page);
   await region.page.selectOption('[data-testid="export-chart"]', 'lines:chomage_localise');
   await region.page.waitForFunction(() => location.search.includes('series=chomage_localise'));
   const csv = parseCsv((await exportFile(region.page, 'csv-fr')).bytes.toString('utf8').replace(/^\uFEFF/, ''), { delimiter: ';' });

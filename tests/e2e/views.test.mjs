@@ -64,7 +64,7 @@ test('region view: the 16 domains sorted by gap, the chart, the summary and the 
   assert.ok(ink > 2000, `chart pixels: ${ink}`);
   assert.match(await page.getByTestId('index-chart').getAttribute('aria-label'), /Indicateurs de Nouvelle-Aquitaine \/ moyenne nationale/);
   // Profile: communes and rank.
-  assert.match(await page.locator('[data-profile="communes"]').textContent(), /4\u202f293\u00a0communes.*3e\u00a0\/ 13/);
+  assert.match(await page.locator('[data-profile="communes"]').textContent(), /4\u202f293\u00a0communes.*3e\u00a0\/ 13 \(1 = la plus élevée\)/);
   assert.match(await page.locator('[data-profile="enterprises"]').textContent(), /539\u202f249/);
   // Opening a domain then an indicator shows its card with producer and method.
   await page.locator('details.domain[data-domain="handicap"] summary').click();
@@ -102,7 +102,7 @@ test('map: changing the measure recolours the map and is kept in the URL; the ta
   assert.match(await table.textContent(), /18,1\u00a0%/);
   // Hover shows the value and rank in the info line.
   await page.locator('path[data-code="32"]').hover();
-  assert.match(await page.locator('.info-line').textContent(), /Hauts-de-France : indice \d+ \(\d+e\u00a0\/ 13\), 18,0\u00a0%/);
+  assert.match(await page.locator('.info-line').textContent(), /Hauts-de-France : indice \d+ \((\d+e plus fragile sur|la plus fragile des|la moins fragile des)\u00a013\), 18,0\u00a0%/);
   assert.deepEqual(errors, []);
   await context.close();
 });

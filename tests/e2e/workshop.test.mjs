@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, openView, exportFile } from './harness.mjs';
+import { setup, openView, exportFile, openExportMenu } from './harness.mjs';
 import { decodePng, countColour } from './png.mjs';
 import { parse as parseCsvText } from 'csv-parse/sync';
 
@@ -90,6 +90,7 @@ test('copy link and copy image confirm, and the clipboard holds them', async () 
   await page.click('[data-export="copy-link"]');
   await page.locator('.export-status', { hasText: 'Lien copié' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  await openExportMenu(page);
   await page.click('[data-export="copy-image"]');
   await page.locator('.export-status', { hasText: 'Image copiée' }).waitFor();
   const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((i) => i.types));

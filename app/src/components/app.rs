@@ -205,6 +205,10 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         fs.remove();
     });
     Effect::new(move |_| browser::set_document_lang(state.with(|s| s.lang.code())));
+    {
+        let ds = ctx.ds.clone();
+        Effect::new(move |_| browser::set_title(&state.with(|s| crate::state::page_title(&ds, s))));
+    }
 
     let lang = move || state.with(|s| s.lang);
     let import_notice = imported.map(|(res, l)| {
@@ -253,11 +257,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                         View::Method => l.t("Méthode", "Method"),
                         View::Deck => l.t("Atelier", "Workshop"),
                     };
-                    let mut target = state.get();
-                    target.view = v;
-                    if v == View::Region && target.region.is_none() {
-                        target.region = ctx.catalog.regions.first().cloned();
-                    }
+                    let target = state.with(|s| s.for_tab(v, &ctx.catalog));
                     let href = ctx.href(&target);
                     let go = ctx.go;
                     view! {
@@ -391,8 +391,10 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         <main id="main" tabindex="-1">
             {import_notice}
             {notices}
-            {export_bar}
-            {year_picker}
+            <div class="toolbar">
+                {year_picker}
+                {export_bar}
+            </div>
             {body}
             <p class="print-source">{print_sources}<span class="print-url">{print_url}</span></p>
         </main>

@@ -2,6 +2,7 @@
 
 use super::chart::IndexChart;
 use super::context::Ctx;
+use super::search::RegionSearch;
 use super::table::DataTable;
 use super::trajectory::CompareTrajectories;
 use crate::chart::{ChartSpec, SERIES};
@@ -65,6 +66,18 @@ pub fn CompareView() -> impl IntoView {
         }
     };
     let can_add = move || state.with(|s| s.compare.len() < *COMPARED.end());
+    // A region found by the search joins the comparison (in the last place when it is full).
+    let found = Callback::new(move |code: String| {
+        let mut s = state.get_untracked();
+        if s.compare.contains(&code) {
+            return;
+        }
+        let slot = s.compare.len().min(*COMPARED.end() - 1);
+        if let Some(next) = with_slot(&s.compare, slot, Some(&code)) {
+            s.compare = next;
+            go.run(s);
+        }
+    });
     let empty = ChartSpec {
         title: String::new(),
         rows: vec![],
@@ -114,6 +127,7 @@ pub fn CompareView() -> impl IntoView {
                     {pickers}
                     {move || can_add().then(|| view! { <button class="add" on:click=add.clone()>{lang.t("+ Ajouter une région", "+ Add a region")}</button> })}
                 </div>
+                <RegionSearch label=lang.t("Ajouter par son nom", "Add by name").into() on_pick=found test_id="compare-search" />
             </div>
             <ul class="sentences" data-testid="compare-sentences">{sentences}</ul>
             <IndexChart spec=spec label=label lang=lang />

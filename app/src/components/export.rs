@@ -167,22 +167,33 @@ pub fn ExportBar() -> impl IntoView {
     let c_intl = export_csv;
     let chart = chart_choice(&ctx);
     let hidden = move || ctx.state.with(|s| s.view == crate::model::View::Method);
+    // One "Exporter" menu (formats, graphic, images, tables), with the two quick actions
+    // beside it: on a phone the bar is one line, not a third of the screen.
     view! {
         <section class="export" aria-label=lang.t("Exporter et partager cette vue", "Export and share this view") hidden=hidden>
-            <label class="frame">
-                {lang.t("Format", "Frame")} " "
-                <select on:change=move |ev| frame.set(if event_target_value(&ev) == "a4" { Frame::A4 } else { Frame::Wide })>
-                    <option value="16x9" selected=true>"16:9"</option>
-                    <option value="a4">{lang.t("A4 paysage", "A4 landscape")}</option>
-                </select>
-            </label>
-            {chart}
-            <button data-export="png2" on:click=move |_| p2(2.0)>"PNG 2×"</button>
-            <button data-export="png4" on:click=move |_| p4(4.0)>"PNG 4×"</button>
-            <button data-export="svg" on:click=export_svg>"SVG"</button>
-            <button data-export="csv-fr" on:click=move |_| c_fr(Variant::French)>{lang.t("CSV (Excel FR)", "CSV (French)")}</button>
-            <button data-export="csv-intl" on:click=move |_| c_intl(Variant::International)>{lang.t("CSV (international)", "CSV (international)")}</button>
-            <button data-export="copy-image" on:click=copy_image>{lang.t("Copier l'image", "Copy image")}</button>
+            <details class="export-menu" data-testid="export-menu">
+                <summary class="button">{lang.t("Exporter", "Export")}</summary>
+                <div class="export-panel">
+                    <label class="frame">
+                        {lang.t("Format", "Frame")} " "
+                        <select on:change=move |ev| frame.set(if event_target_value(&ev) == "a4" { Frame::A4 } else { Frame::Wide })>
+                            <option value="16x9" selected=true>"16:9"</option>
+                            <option value="a4">{lang.t("A4 paysage", "A4 landscape")}</option>
+                        </select>
+                    </label>
+                    {chart}
+                    <div class="export-buttons" role="group" aria-label=lang.t("Image", "Image")>
+                        <button data-export="png2" on:click=move |_| p2(2.0)>"PNG 2×"</button>
+                        <button data-export="png4" on:click=move |_| p4(4.0)>"PNG 4×"</button>
+                        <button data-export="svg" on:click=export_svg>"SVG"</button>
+                        <button data-export="copy-image" on:click=copy_image>{lang.t("Copier l'image", "Copy image")}</button>
+                    </div>
+                    <div class="export-buttons" role="group" aria-label=lang.t("Tableau", "Table")>
+                        <button data-export="csv-fr" on:click=move |_| c_fr(Variant::French)>{lang.t("CSV (Excel FR)", "CSV (French)")}</button>
+                        <button data-export="csv-intl" on:click=move |_| c_intl(Variant::International)>{lang.t("CSV (international)", "CSV (international)")}</button>
+                    </div>
+                </div>
+            </details>
             <button data-export="copy-link" on:click=copy_link>{lang.t("Copier le lien", "Copy link")}</button>
             <button data-export="deck-add" on:click=add_to_deck>{lang.t("+ Atelier", "+ Workshop")}</button>
             <p class="export-status" role="status" data-ms=move || format!("{:.1}", ms.get())>{move || status.get()}</p>

@@ -4,6 +4,7 @@
 use super::context::Ctx;
 use super::map_marks::{view_mark, Interact};
 use super::measure::{MeasurePicker, MeasureSources};
+use super::search::RegionSearch;
 use super::table::DataTable;
 use crate::graphics::map::{shapes, TILE};
 use crate::model::Layout;
@@ -26,14 +27,22 @@ pub fn MapView() -> impl IntoView {
     };
     // The region under the pointer or the keyboard focus, shown in the info line.
     let hovered: RwSignal<Option<String>> = RwSignal::new(None);
+    // The cursor in the map's box (fractions of its size); `None` at keyboard focus, when the
+    // tooltip stands at the region's label.
+    let tip: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let selected = Memo::new(move |_| state.with(|s| s.region.clone()));
     let select = move |code: Option<String>| {
         let mut s = state.get_untracked();
         if s.region == code {
             return;
         }
+        let picked = code.is_some();
         s.region = code;
         go.run(s);
+        // On a phone the answer is below the map: bring it into view.
+        if picked {
+            crate::browser::reveal_on_phone(".map-view .panel".into());
+        }
     };
     let layout = Memo::new(move |_| state.with(|s| s.layout));
     let set_layout = move |l: Layout| {
@@ -60,6 +69,7 @@ pub fn MapView() -> impl IntoView {
         selected,
         hovered,
         select: Callback::new(move |c: Option<String>| select(c)),
+        tip,
         lang,
     };
     let drawing = move || {
@@ -100,6 +110,54 @@ pub fn MapView() -> impl IntoView {
             .into()
         })
     };
+    // Where the tooltip of region `code` stands when no cursor places it: at its label.
+    let anchor = {
+        let geo = geo.clone();
+        move |code: &str, l: Layout| -> Option<(f64, f64)> {
+            match l {
+                Layout::Geo => geo
+                    .regions
+                    .iter()
+                    .find(|r| r.code == code)
+                    .map(|r| (r.label[0] / geo.width, r.label[1] / geo.height)),
+                Layout::Grid => geo.tiles.iter().find(|t| t.code == code).map(|t| {
+                    (
+                        (t.col as f64 + 0.5) / geo.grid[0] as f64,
+                        (t.row as f64 + 0.15) / geo.grid[1] as f64,
+                    )
+                }),
+            }
+        }
+    };
+    let tooltip = move || {
+        let code = hovered.get()?;
+        let (x, y) = tip.get().or_else(|| anchor(&code, layout.get()))?;
+        let flip = x > 0.6;
+        let text = map.with(|m| {
+            m.as_ref()?
+                .rows
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.description.clone())
+        })?;
+        Some(view! {
+            <div class="map-tip" class:flip=flip aria-hidden="true" data-testid="map-tip"
+                style:left=format!("{:.2}%", x * 100.0) style:top=format!("{:.2}%", y * 100.0)>{text}</div>
+        })
+    };
+    // The map's box keeps the drawing's proportions and fits the window's height, so that the
+    // whole map, the answer and the legend show on a laptop without scrolling.
+    let box_width = {
+        let geo = geo.clone();
+        move || {
+            let ratio = if layout.get() == Layout::Grid {
+                geo.grid[0] as f64 / geo.grid[1] as f64
+            } else {
+                geo.width / geo.height
+            };
+            format!("min(100%, calc((100vh - 17.5rem) * {ratio:.3}))")
+        }
+    };
     let legend = move || {
         map.with(|m| {
             m.as_ref().map(|m| {
@@ -138,7 +196,6 @@ pub fn MapView() -> impl IntoView {
         let target = p.target.clone();
         Some(view! {
             <h2 id="panel-title">{p.name.clone()}</h2>
-            <p class="code">{lang.t("Code INSEE de la région : ", "INSEE region code: ")}<strong data-testid="region-code">{p.code.clone()}</strong></p>
             <p class="figures">{p.description.clone()}</p>
             <p class="summary">{p.summary.clone()}</p>
             <p class="actions">
@@ -147,6 +204,7 @@ pub fn MapView() -> impl IntoView {
                 </a>
                 <button class="back" on:click=move |_| select(None)>{lang.t("← Vue nationale", "← National view")}</button>
             </p>
+            <p class="code">{lang.t("Code INSEE ", "INSEE code ")}<span data-testid="region-code">{p.code.clone()}</span></p>
         })
     };
     let national = move || {
@@ -162,6 +220,7 @@ pub fn MapView() -> impl IntoView {
             <div class="view-head">
                 <h2 id="view-title" class="view-title">{title}</h2>
                 <div class="controls">
+                    <RegionSearch label=lang.t("Trouver une région", "Find a region").into() on_pick=Callback::new(move |c: String| select(Some(c))) test_id="map-search" />
                     <MeasurePicker />
                     <div class="switch" role="group" aria-label=lang.t("Disposition de la carte", "Map layout")>
                         <button aria-pressed=move || (layout.get() == Layout::Geo).to_string() on:click=move |_| set_layout(Layout::Geo)>{lang.t("Carte", "Map")}</button>
@@ -171,20 +230,27 @@ pub fn MapView() -> impl IntoView {
             </div>
             <div class="layout">
                 <figure class="map-figure">
-                    <svg class="map" viewBox=view_box role="group" aria-label=lang.t("Carte des 13 régions de France métropolitaine : choisissez une région", "Map of the 13 regions of metropolitan France: pick a region")>
-                        {drawing}
-                    </svg>
+                    <div class="map-box" style:max-width=box_width
+                        on:mousemove=move |ev| tip.set(crate::browser::pointer_fraction(&ev))
+                        on:mouseleave=move |_| { tip.set(None); hovered.set(None); }>
+                        <svg class="map" viewBox=view_box role="group" aria-label=lang.t("Carte des 13 régions de France métropolitaine : choisissez une région", "Map of the 13 regions of metropolitan France: pick a region")>
+                            {drawing}
+                        </svg>
+                        {tooltip}
+                    </div>
                     <p class="info-line" aria-live="polite">{info_line}</p>
-                    <figcaption>
-                        <p class="legend-title">{lang.t("Indice (France = 100) — plus haut = plus fragile", "Index (France = 100) — higher = more fragile")}</p>
+                    <p class="source">{lang.t("Contours : ", "Outlines: ")}{geo.source.clone()}</p>
+                </figure>
+                <div class="side">
+                    <div class="legend-box" role="group" aria-labelledby="legend-title">
+                        <p class="legend-title" id="legend-title">{lang.t("Indice (France = 100) — plus haut = plus fragile", "Index (France = 100) — higher = more fragile")}</p>
                         <ul class="legend">
                             {legend}
                             <li><span class="swatch" style:background=MISSING></span>{lang.t("non disponible", "not available")}</li>
                         </ul>
-                        <p class="source">{lang.t("Contours : ", "Outlines: ")}{geo.source.clone()}</p>
-                    </figcaption>
-                </figure>
-                <div class="panel" aria-live="polite">{panel}{national}</div>
+                    </div>
+                    <div class="panel" aria-live="polite">{panel}{national}</div>
+                </div>
             </div>
             <details class="table-toggle">
                 <summary>{lang.t("Tableau des valeurs", "Table of values")}</summary>

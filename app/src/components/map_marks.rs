@@ -16,6 +16,9 @@ pub(super) struct Interact {
     pub(super) selected: Memo<Option<String>>,
     pub(super) hovered: RwSignal<Option<String>>,
     pub(super) select: Callback<Option<String>>,
+    /// The tooltip's cursor position; the keyboard focus clears it (the tooltip then stands
+    /// at the region's label).
+    pub(super) tip: RwSignal<Option<(f64, f64)>>,
     pub(super) lang: Lang,
 }
 
@@ -28,7 +31,7 @@ fn fill_at(scene: Memo<Option<Scene>>, i: usize, j: Option<usize>) -> String {
     })
 }
 
-/// The words of region `code` on the current measure ("Occitanie : indice 112 (3e / 13), …").
+/// The words of region `code` on the current measure ("Occitanie : indice 112 (3e plus fragile sur 13), …").
 fn description(map: Memo<Option<MapState>>, code: &str) -> String {
     map.with(|m| {
         m.as_ref()
@@ -77,10 +80,6 @@ pub(super) fn view_mark(i: usize, j: Option<usize>, mark: &Mark, ix: Interact) -
                     let code = key.clone();
                     let name = title.clone().unwrap_or_else(|| code.clone());
                     let a = Actions::new(&code, ix);
-                    let desc = {
-                        let code = code.clone();
-                        move || description(ix.map, &code)
-                    };
                     view! {
                         <path
                             class="region"
@@ -100,9 +99,8 @@ pub(super) fn view_mark(i: usize, j: Option<usize>, mark: &Mark, ix: Interact) -
                             on:mouseenter=a.enter()
                             on:mouseleave=move |_| ix.hovered.set(None)
                             on:focus=a.focus()
-                        >
-                            <title>{desc}</title>
-                        </path>
+                            on:blur=move |_| ix.hovered.set(None)
+                        ></path>
                     }
                     .into_any()
                 }
@@ -166,6 +164,7 @@ pub(super) fn view_mark(i: usize, j: Option<usize>, mark: &Mark, ix: Interact) -
             };
             view! {
                 <text
+                    class=(!t.role.is_empty()).then_some(t.role)
                     x=t.x
                     y=t.y
                     font-size=t.size
@@ -224,6 +223,9 @@ impl Actions {
     }
     fn focus(&self) -> impl Fn(leptos::ev::FocusEvent) + 'static {
         let (c, ix) = (self.code.clone(), self.ix);
-        move |_| ix.hovered.set(Some(c.clone()))
+        move |_| {
+            ix.tip.set(None);
+            ix.hovered.set(Some(c.clone()));
+        }
     }
 }

@@ -13,6 +13,7 @@ mod measure;
 mod method;
 mod ranking;
 mod region;
+mod search;
 mod table;
 mod trajectory;
 

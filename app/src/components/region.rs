@@ -71,9 +71,9 @@ fn IndicatorRow(line: IndicatorLine, ds: Arc<Dataset>, k: usize, lang: Lang) -> 
         .france
         .map_or("n.d.".into(), |v| format::value(v, &line.unit, lang));
     let index = line.index.map_or("n.d.".into(), |i| format::index(i, lang));
-    let rank = line
-        .rank
-        .map_or("—".into(), |r| format::rank(r, ds.regions.len(), lang));
+    let rank = line.rank.map_or("—".into(), |r| {
+        format::fragility_rank(r, ds.regions.len(), lang)
+    });
     let id = line.id.clone();
     view! {
         <li class="indicator">
@@ -171,7 +171,7 @@ pub fn RegionView() -> impl IntoView {
                                     <span class="dom-label">{d.label.clone()}</span>
                                     <span class=format!("badge {cls}")>{badge}</span>
                                     <span class="dom-word">{word}</span>
-                                    <span class="dom-rank">{d.rank.map(|k| format::rank(k, r.of, lang)).unwrap_or_default()}</span>
+                                    <span class="dom-rank">{d.rank.map(|k| format::fragility_rank(k, r.of, lang)).unwrap_or_default()}</span>
                                 </summary>
                                 {note}
                                 <ul class="indicators">{rows}</ul>
@@ -194,7 +194,8 @@ pub fn RegionView() -> impl IntoView {
                             None => (lang.t("non disponible", "not available").to_string(), p.missing.clone()),
                         };
                         let france = p.france.map(|f| format!("France : {}", format::value(f, &p.unit, lang)));
-                        let rank = p.rank.map(|k| format::rank(k, r.of, lang));
+                        // Profile ranks: 1 = the largest (population, area…), said so.
+                        let rank = p.rank.map(|k| format!("{} {}", format::rank(k, r.of, lang), lang.t("(1 = la plus élevée)", "(1 = highest)")));
                         view! {
                             <div class="fact" data-profile=p.id.clone()>
                                 <dt>{p.label.clone()} <span class="year">{format!("({})", p.year)}</span></dt>

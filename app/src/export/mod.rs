@@ -22,6 +22,8 @@ pub enum Graphic {
     Map {
         state: crate::state::map::MapState,
         layout: Layout,
+        /// The region the user chose, outlined.
+        selected: Option<String>,
     },
     /// Bars around France = 100 (`graphics::bars`).
     Bars(ChartSpec),

@@ -72,7 +72,11 @@ pub fn qr_path(text: &str) -> Option<(String, usize)> {
 /// the screen shows (`crate::graphics`); this only writes it out.
 fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
     let scene = match &e.graphic {
-        Graphic::Map { state, layout } => graphics::map::choropleth(geo, state, *layout, lang),
+        Graphic::Map {
+            state,
+            layout,
+            selected,
+        } => graphics::map::choropleth(geo, state, *layout, selected.as_deref(), lang),
         Graphic::Bars(spec) => graphics::bars::bars(spec, graphics::bars::Size::EXPORT, lang),
         Graphic::Dots(st) => graphics::dots::practices(st, lang),
         // The screen's drawing at its shape for a slide (its height is fixed: 280).

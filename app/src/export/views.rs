@@ -28,6 +28,7 @@ pub(super) fn measure(ds: &Dataset, s: &ViewState) -> Option<Export> {
         let g = Graphic::Map {
             state: st,
             layout: s.layout,
+            selected: s.region.clone(),
         };
         (info, table, g)
     } else {

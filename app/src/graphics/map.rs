@@ -57,6 +57,46 @@ pub fn tile_value(st: &MapState, code: &str) -> String {
         .map_or("n.d.".to_string(), |i| format!("{i:.0}"))
 }
 
+/// What a region's label says under its name: the index on a domain, the value on an
+/// indicator (with its unit when it is short: "8,7 %"), "n.d." without one.
+pub fn label_value(st: &MapState, code: &str, lang: Lang) -> String {
+    let Some(r) = st.rows.iter().find(|r| r.code == code) else {
+        return "n.d.".into();
+    };
+    match (r.figures.value, r.figures.index) {
+        (Some(v), _) if !st.info.is_domain => {
+            let unit = &st.info.unit;
+            if unit.chars().count() <= 3 {
+                format::value(v, unit, lang)
+            } else {
+                format::number(v, format::decimals(v, unit), lang)
+            }
+        }
+        (_, Some(i)) => format::index(i, lang),
+        _ => "n.d.".into(),
+    }
+}
+
+/// A region's name on one or two lines: a long name breaks after its first hyphen or space
+/// past the sixth letter ("Bourgogne-" / "Franche-Comté").
+pub fn label_lines(name: &str) -> Vec<String> {
+    if name.chars().count() <= 16 {
+        return vec![name.to_string()];
+    }
+    let cut = name
+        .char_indices()
+        .skip(6)
+        .find(|(_, c)| *c == '-' || *c == ' ')
+        .map(|(i, c)| if c == '-' { i + 1 } else { i });
+    match cut {
+        Some(i) => vec![name[..i].trim().to_string(), name[i..].trim().to_string()],
+        None => vec![name.to_string()],
+    }
+}
+
+/// Label type size, in the map's units (1 000 wide).
+pub const LABEL_SIZE: f64 = 17.0;
+
 /// The map's marks (regions or tiles, keyed by region code, and the inset), without legend.
 pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> Scene {
     let mut s = Scene::default();
@@ -113,6 +153,30 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
                     title: None,
                 });
             }
+            // Names and values on the map, at each region's pole of inaccessibility, in the
+            // ink its fill needs (dark on light classes, white on dark ones).
+            for r in &geo.regions {
+                let ink = tile_ink(fill_of(st, &r.code));
+                let lines = label_lines(&r.name);
+                let [x, y] = r.label;
+                let top = y - (lines.len() as f64) * LABEL_SIZE * 0.55;
+                for (k, l) in lines.into_iter().enumerate() {
+                    let y = top + k as f64 * LABEL_SIZE * 1.1;
+                    let t = s.text(x, y, l, LABEL_SIZE, Anchor::Middle);
+                    t.fill = ink.into();
+                    t.role = "label-name";
+                }
+                let v = s.text(
+                    x,
+                    top + (LABEL_SIZE * 1.1) * (label_lines(&r.name).len() as f64) + 2.0,
+                    label_value(st, &r.code, lang),
+                    LABEL_SIZE + 2.0,
+                    Anchor::Middle,
+                );
+                v.bold = true;
+                v.fill = ink.into();
+                v.role = "label-value";
+            }
         }
         Layout::Grid => {
             (s.width, s.height) = (geo.grid[0] as f64 * TILE, geo.grid[1] as f64 * TILE);
@@ -158,8 +222,46 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
 
 /// The map with its legend to the right, in type sized to the map's height, so that it reads as
 /// well as the title once the whole graphic is fitted into an export's frame.
-pub fn choropleth(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> Scene {
+pub fn choropleth(
+    geo: &MapGeometry,
+    st: &MapState,
+    layout: Layout,
+    selected: Option<&str>,
+    lang: Lang,
+) -> Scene {
     let mut s = shapes(geo, st, layout, lang);
+    // The chosen region outlined, as on the screen.
+    if let Some(code) = selected {
+        match layout {
+            Layout::Geo => {
+                if let Some(r) = geo.regions.iter().find(|r| r.code == code) {
+                    s.marks.push(Mark::Path {
+                        d: r.path.clone(),
+                        fill: "none".into(),
+                        stroke: super::INK.into(),
+                        width: 3.0,
+                        key: Some(format!("{code}/selected")),
+                        title: None,
+                    });
+                }
+            }
+            Layout::Grid => {
+                if let Some(t) = geo.tiles.iter().find(|t| t.code == code) {
+                    s.marks.push(Mark::Rect {
+                        x: t.col as f64 * TILE + 1.5,
+                        y: t.row as f64 * TILE + 1.5,
+                        w: TILE - 3.0,
+                        h: TILE - 3.0,
+                        fill: "none".into(),
+                        stroke: Some(super::INK.into()),
+                        rx: 7.0,
+                        key: Some(format!("{code}/selected")),
+                        title: None,
+                    });
+                }
+            }
+        }
+    }
     let (w, h) = (s.width, s.height);
     let k = h / 500.0;
     let lx = w + 40.0 * k;
@@ -242,7 +344,7 @@ mod tests {
         }
         let grid = shapes(&g, &st, Layout::Grid, Lang::Fr);
         assert_eq!(grid.width, g.grid[0] as f64 * TILE);
-        assert!(choropleth(&g, &st, Layout::Geo, Lang::Fr)
+        assert!(choropleth(&g, &st, Layout::Geo, None, Lang::Fr)
             .texts()
             .iter()
             .any(|t| t.ends_with("← France = 100")));

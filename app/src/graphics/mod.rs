@@ -38,6 +38,9 @@ pub struct Text {
     pub anchor: Anchor,
     pub bold: bool,
     pub fill: String,
+    /// What the text is, for the screen's style (`label-name`, `label-value` on the map: a
+    /// phone shows only the values); empty for most.
+    pub role: &'static str,
 }
 
 /// One mark. `key` names what a mark stands for (a region code, a row), so that the screen can
@@ -121,6 +124,7 @@ impl Scene {
             anchor,
             bold: false,
             fill: INK.into(),
+            role: "",
         }));
         match self.marks.last_mut() {
             Some(Mark::Text(t)) => t,

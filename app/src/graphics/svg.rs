@@ -202,6 +202,7 @@ mod tests {
             anchor: Anchor::End,
             bold: true,
             fill: "#111".into(),
+            role: "",
         }));
         assert_eq!(
             fragment(&sc),

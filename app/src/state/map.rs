@@ -16,7 +16,7 @@ pub struct MapRow {
     /// Colour class (0..7), `None` without index.
     pub class: Option<usize>,
     pub fill: &'static str,
-    /// What hover, focus and screen readers say: "Occitanie : indice 112 (3e / 13), 8,9 %".
+    /// What hover, focus and screen readers say: "Occitanie : indice 112 (3e plus fragile sur 13), 8,9 %".
     pub description: String,
 }
 
@@ -35,14 +35,14 @@ pub struct MapState {
     pub legend: Vec<LegendItem>,
 }
 
-/// "indice 112 (3e / 13), 8,9 %" — the figures of a region in words.
+/// "indice 112 (3e plus fragile sur 13), 8,9 %" — the figures of a region in words.
 pub fn describe(f: &Figures, unit: &str, lang: Lang) -> String {
     let mut parts = Vec::new();
     match f.index {
         Some(i) => {
             let mut s = format!("{} {}", lang.t("indice", "index"), format::index(i, lang));
             if let Some(r) = f.rank {
-                s += &format!(" ({})", format::rank(r, f.of, lang));
+                s += &format!(" ({})", format::fragility_rank(r, f.of, lang));
             }
             parts.push(s);
         }
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(s.rows[1].class, Some(6));
         assert_eq!(
             s.rows[1].description,
-            "Bêta : indice 120 (1re\u{a0}/ 3), 12,0\u{a0}%"
+            "Bêta : indice 120 (la plus fragile des\u{a0}3), 12,0\u{a0}%"
         );
         assert_eq!(s.info.france, Some(10.0));
         assert!(s.legend.iter().filter(|l| l.is_france).count() == 1);

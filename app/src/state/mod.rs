@@ -9,13 +9,14 @@ pub mod key_figures;
 pub mod map;
 pub mod ranking;
 pub mod region;
+pub mod search;
 pub mod summary;
 pub mod tables;
 pub mod trajectory;
 pub mod years;
 
 use crate::i18n::Lang;
-use crate::model::{Catalog, Measure};
+use crate::model::{Catalog, Measure, ViewState};
 use datafrag::model::{Dataset, DomainOut, IndicatorOut};
 
 /// The catalog of ids a URL may name.
@@ -36,6 +37,39 @@ pub fn catalog(ds: &Dataset) -> Catalog {
             .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
             .map(|i| i.meta.id.clone())
             .collect(),
+    }
+}
+
+/// The browser tab's title for a view: "Occitanie — Région · Fragilités régionales",
+/// "Emploi — Carte · …", "Nouvelle-Aquitaine, Occitanie — Comparer · …".
+pub fn page_title(ds: &Dataset, s: &ViewState) -> String {
+    use crate::model::View;
+    let lang = s.lang;
+    let name = |code: &str| region_pos(ds, code).map(|k| ds.regions[k].name.clone());
+    let measure = || measure_info(ds, &s.measure, lang).map(|i| i.title);
+    let (subject, view) = match s.view {
+        View::Map => (
+            s.region.as_deref().and_then(name).or_else(measure),
+            lang.t("Carte", "Map"),
+        ),
+        View::Region => (
+            s.region.as_deref().and_then(name),
+            lang.t("Région", "Region"),
+        ),
+        View::Compare => {
+            let names: Vec<String> = s.compare.iter().filter_map(|c| name(c)).collect();
+            (Some(names.join(", ")), lang.t("Comparer", "Compare"))
+        }
+        View::Ranking => (measure(), lang.t("Classement", "Ranking")),
+        View::Acteurs => (None, lang.t("Acteurs", "Actors")),
+        View::Method => (None, lang.t("Méthode", "Method")),
+        View::Deck => (None, lang.t("Atelier", "Workshop")),
+    };
+    let app = lang.t("Fragilités régionales", "Regional fragility");
+    let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
+    match subject {
+        Some(x) if !x.is_empty() => format!("{x}{year} — {view} · {app}"),
+        _ => format!("{view} · {app}"),
     }
 }
 
