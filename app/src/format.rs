@@ -96,17 +96,24 @@ pub fn index(v: f64, lang: Lang) -> String {
 /// ```
 pub fn rank(r: u8, of: usize, lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("{r}{}{NBSP}/ {of}", if r == 1 { "re" } else { "e" }),
-        Lang::En => {
-            let suffix = match (r % 10, r % 100) {
-                (1, n) if n != 11 => "st",
-                (2, n) if n != 12 => "nd",
-                (3, n) if n != 13 => "rd",
-                _ => "th",
-            };
-            format!("{r}{suffix} / {of}")
-        }
+        Lang::Fr => format!("{}{NBSP}/ {of}", ordinal(r, lang)),
+        Lang::En => format!("{} / {of}", ordinal(r, lang)),
     }
+}
+
+/// "1re", "2e"; "1st", "2nd", "11th".
+fn ordinal(r: u8, lang: Lang) -> String {
+    let suffix = match lang {
+        Lang::Fr if r == 1 => "re",
+        Lang::Fr => "e",
+        Lang::En => match (r % 10, r % 100) {
+            (1, n) if n != 11 => "st",
+            (2, n) if n != 12 => "nd",
+            (3, n) if n != 13 => "rd",
+            _ => "th",
+        },
+    };
+    format!("{r}{suffix}")
 }
 
 /// A fragility rank that says which end is which: "la plus fragile des 13", "2e plus fragile
@@ -123,14 +130,10 @@ pub fn fragility_rank(r: u8, of: usize, lang: Lang) -> String {
     match lang {
         Lang::Fr if r == 1 => format!("la plus fragile des{NBSP}{of}"),
         Lang::Fr if usize::from(r) == of => format!("la moins fragile des{NBSP}{of}"),
-        Lang::Fr => format!("{r}e plus fragile sur{NBSP}{of}"),
+        Lang::Fr => format!("{} plus fragile sur{NBSP}{of}", ordinal(r, lang)),
         Lang::En if r == 1 => format!("most fragile of {of}"),
         Lang::En if usize::from(r) == of => format!("least fragile of {of}"),
-        Lang::En => {
-            let ordinal = rank(r, of, lang);
-            let ordinal = ordinal.split(' ').next().unwrap_or_default().to_string();
-            format!("{ordinal} most fragile of {of}")
-        }
+        Lang::En => format!("{} most fragile of {of}", ordinal(r, lang)),
     }
 }
 

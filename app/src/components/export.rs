@@ -210,55 +210,41 @@ fn chart_choice(ctx: &Ctx) -> impl IntoView {
     let (state, go, ds) = (ctx.state, ctx.go, ctx.ds.clone());
     let choices = move || {
         let s = state.get();
-        let mut out = match s.view {
-            View::Region => vec![
-                (
-                    "".to_string(),
-                    lang.t("Domaines (barres)", "Domains (bars)").to_string(),
-                ),
+        let over_years = |i: &datafrag::model::IndicatorOut| {
+            let label = lang.pick(&i.meta.label_fr, &i.meta.label_en);
+            format!("{label} {}", lang.t("au fil des années", "over the years"))
+        };
+        let bars = (
+            String::new(),
+            lang.t("Domaines (barres)", "Domains (bars)").to_string(),
+        );
+        let out: Vec<(String, String)> = match s.view {
+            // The region's domains over the years, or any of its indicators with a series.
+            View::Region => [
+                bars,
                 (
                     "lines".into(),
                     lang.t("Domaines au fil des années", "Domains over the years")
                         .into(),
                 ),
-            ],
-            View::Compare => {
-                let i = crate::state::trajectory::followed(&ds, s.series.as_deref());
-                let mut v = vec![(
-                    "".to_string(),
-                    lang.t("Domaines (barres)", "Domains (bars)").to_string(),
-                )];
-                if let Some(i) = i {
-                    v.push((
-                        "lines".into(),
-                        format!(
-                            "{} {}",
-                            lang.pick(&i.meta.label_fr, &i.meta.label_en),
-                            lang.t("au fil des années", "over the years")
-                        ),
-                    ));
-                }
-                v
-            }
-            _ => return None,
-        };
-        if s.view == View::Region {
-            out.extend(
+            ]
+            .into_iter()
+            .chain(
                 ds.indicators
                     .iter()
-                    .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
-                    .map(|i| {
-                        (
-                            format!("lines:{}", i.meta.id),
-                            format!(
-                                "{} {}",
-                                lang.pick(&i.meta.label_fr, &i.meta.label_en),
-                                lang.t("au fil des années", "over the years")
-                            ),
-                        )
-                    }),
-            );
-        }
+                    .filter(|i| crate::state::trajectory::has_series(i))
+                    .map(|i| (format!("lines:{}", i.meta.id), over_years(i))),
+            )
+            .collect(),
+            // The comparison's lines are those of the indicator it follows.
+            View::Compare => std::iter::once(bars)
+                .chain(
+                    crate::state::trajectory::followed(&ds, s.series.as_deref())
+                        .map(|i| ("lines".to_string(), over_years(i))),
+                )
+                .collect(),
+            _ => return None,
+        };
         let current = match (s.lines, s.view, s.series.as_deref()) {
             (false, _, _) => String::new(),
             (true, View::Region, Some(id)) => format!("lines:{id}"),

@@ -2,11 +2,11 @@
 //! or tile grid), legend centred on France = 100, a panel for the selected region, the table.
 
 use super::context::Ctx;
-use super::map_marks::{view_mark, Interact};
+use super::map_marks::{description, view_mark, Interact};
 use super::measure::{MeasurePicker, MeasureSources};
 use super::search::RegionSearch;
 use super::table::DataTable;
-use crate::graphics::map::{shapes, TILE};
+use crate::graphics::map::shapes;
 use crate::model::Layout;
 use crate::palette::MISSING;
 use crate::state::map::{map_state, panel};
@@ -84,16 +84,12 @@ pub fn MapView() -> impl IntoView {
             })
         })
     };
-    let view_box = {
-        let geo = geo.clone();
-        move || {
-            if layout.get() == Layout::Grid {
-                let [c, r] = geo.grid;
-                format!("0 0 {} {}", c as f64 * TILE, r as f64 * TILE)
-            } else {
-                format!("0 0 {} {}", geo.width, geo.height)
-            }
-        }
+    // The drawing's size (per layout) gives the viewBox and the box's proportions.
+    let size =
+        Memo::new(move |_| scene.with(|s| s.as_ref().map_or((1.0, 1.0), |s| (s.width, s.height))));
+    let view_box = move || {
+        let (w, h) = size.get();
+        format!("0 0 {w} {h}")
     };
     let info_line = move || {
         let code = hovered.get().or_else(|| selected.get());
@@ -133,13 +129,10 @@ pub fn MapView() -> impl IntoView {
         let code = hovered.get()?;
         let (x, y) = tip.get().or_else(|| anchor(&code, layout.get()))?;
         let flip = x > 0.6;
-        let text = map.with(|m| {
-            m.as_ref()?
-                .rows
-                .iter()
-                .find(|r| r.code == code)
-                .map(|r| r.description.clone())
-        })?;
+        let text = description(map, &code);
+        if text.is_empty() {
+            return None;
+        }
         Some(view! {
             <div class="map-tip" class:flip=flip aria-hidden="true" data-testid="map-tip"
                 style:left=format!("{:.2}%", x * 100.0) style:top=format!("{:.2}%", y * 100.0)>{text}</div>
@@ -147,16 +140,9 @@ pub fn MapView() -> impl IntoView {
     };
     // The map's box keeps the drawing's proportions and fits the window's height, so that the
     // whole map, the answer and the legend show on a laptop without scrolling.
-    let box_width = {
-        let geo = geo.clone();
-        move || {
-            let ratio = if layout.get() == Layout::Grid {
-                geo.grid[0] as f64 / geo.grid[1] as f64
-            } else {
-                geo.width / geo.height
-            };
-            format!("min(100%, calc((100vh - 17.5rem) * {ratio:.3}))")
-        }
+    let box_width = move || {
+        let (w, h) = size.get();
+        format!("min(100%, calc((100vh - 17.5rem) * {:.3}))", w / h)
     };
     let legend = move || {
         map.with(|m| {

@@ -32,7 +32,7 @@ fn fill_at(scene: Memo<Option<Scene>>, i: usize, j: Option<usize>) -> String {
 }
 
 /// The words of region `code` on the current measure ("Occitanie : indice 112 (3e plus fragile sur 13), …").
-fn description(map: Memo<Option<MapState>>, code: &str) -> String {
+pub(super) fn description(map: Memo<Option<MapState>>, code: &str) -> String {
     map.with(|m| {
         m.as_ref()
             .and_then(|m| m.rows.iter().find(|r| r.code == code))

@@ -134,7 +134,7 @@ pub fn CompareTrajectories(ds: Arc<Dataset>, codes: Vec<String>, lang: Lang) -> 
     let with_series: Vec<(String, String)> = ds
         .indicators
         .iter()
-        .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
+        .filter(|i| crate::state::trajectory::has_series(i))
         .map(|i| {
             (
                 i.meta.id.clone(),

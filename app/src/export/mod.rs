@@ -105,7 +105,9 @@ fn measured_domains(ds: &Dataset, lang: Lang) -> String {
 }
 
 /// The source line of a state: producers and years of every indicator it shows. Cheap (no
-/// table or graphic is built), so the printed page's footer can follow every change of view.
+/// table or graphic is built), so the printed page's footer can follow every change of view —
+/// except for lines over the years (`chart=lines`), whose source line is their export's: the
+/// years each series spans are read from the lines drawn.
 pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
     if s.lines {
         if let Some(e) = views::lines(ds, s) {

@@ -351,16 +351,22 @@ mod tests {
         t["values"][region][j].as_f64().unwrap()
     }
 
+    /// The region page of `code` with its lines asked for in the export.
+    fn region_lines(ds: &Dataset, code: &str) -> ViewState {
+        let mut s = ViewState::default_for(&catalog(ds));
+        s.view = View::Region;
+        s.region = Some(code.into());
+        s.lines = true;
+        s
+    }
+
     /// Promise (#13): the export of an indicator's line has a row per year of its source
     /// (unemployment 1982-2023: 42), the year column is each row's year, and the figures are
     /// the committed series'.
     #[test]
     fn an_indicators_line_exports_one_row_per_year() {
         let ds = real();
-        let mut s = ViewState::default_for(&catalog(&ds));
-        s.view = View::Region;
-        s.region = Some("76".into());
-        s.lines = true;
+        let mut s = region_lines(&ds, "76");
         s.series = Some("chomage_localise".into());
         let e = content(&ds, &s).unwrap();
         assert!(matches!(e.graphic, Graphic::Lines(_)));
@@ -383,10 +389,7 @@ mod tests {
     #[test]
     fn domains_and_comparison_lines_export_by_year() {
         let ds = real();
-        let mut s = ViewState::default_for(&catalog(&ds));
-        s.view = View::Region;
-        s.region = Some("75".into());
-        s.lines = true;
+        let mut s = region_lines(&ds, "75");
         let e = content(&ds, &s).unwrap();
         let h = &e.table.headers;
         let col = |name: &str| h.iter().position(|x| x == name).unwrap();

@@ -158,8 +158,9 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
             for r in &geo.regions {
                 let ink = tile_ink(fill_of(st, &r.code));
                 let lines = label_lines(&r.name);
+                let n = lines.len() as f64;
                 let [x, y] = r.label;
-                let top = y - (lines.len() as f64) * LABEL_SIZE * 0.55;
+                let top = y - n * LABEL_SIZE * 0.55;
                 for (k, l) in lines.into_iter().enumerate() {
                     let y = top + k as f64 * LABEL_SIZE * 1.1;
                     let t = s.text(x, y, l, LABEL_SIZE, Anchor::Middle);
@@ -168,7 +169,7 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
                 }
                 let v = s.text(
                     x,
-                    top + (LABEL_SIZE * 1.1) * (label_lines(&r.name).len() as f64) + 2.0,
+                    top + LABEL_SIZE * 1.1 * n + 2.0,
                     label_value(st, &r.code, lang),
                     LABEL_SIZE + 2.0,
                     Anchor::Middle,

@@ -34,7 +34,7 @@ pub fn catalog(ds: &Dataset) -> Catalog {
         series: ds
             .indicators
             .iter()
-            .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
+            .filter(|i| trajectory::has_series(i))
             .map(|i| i.meta.id.clone())
             .collect(),
     }

@@ -8,6 +8,11 @@ use crate::i18n::Lang;
 use datafrag::index::indices;
 use datafrag::model::{Dataset, IndicatorOut, Polarity};
 
+/// Whether an indicator has a series a line can follow (two years or more).
+pub fn has_series(i: &IndicatorOut) -> bool {
+    i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2)
+}
+
 /// The year from which an indicator's series reads as one (its last break), if it has a break.
 pub fn last_break(i: &IndicatorOut) -> Option<i32> {
     i.meta
@@ -232,7 +237,7 @@ pub fn domain_trends(ds: &Dataset, k: usize, lang: Lang) -> Vec<DomainTrend> {
                 .indicators
                 .iter()
                 .filter_map(|id| super::indicator(ds, id))
-                .filter(|i| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2))
+                .filter(|i| has_series(i))
                 .collect();
             let start = own.iter().filter_map(|i| last_break(i)).max();
             let mut years: Vec<i32> = own
@@ -366,11 +371,10 @@ pub fn trends_chart(trends: &[DomainTrend], lang: Lang) -> LineSpec {
 /// The indicator the comparison's lines follow: the chosen one if it has a series, else the
 /// first indicator that has one.
 pub fn followed<'a>(ds: &'a Dataset, chosen: Option<&str>) -> Option<&'a IndicatorOut> {
-    let has = |i: &&IndicatorOut| i.trajectory.as_ref().is_some_and(|t| t.years.len() >= 2);
     chosen
         .and_then(|id| super::indicator(ds, id))
-        .filter(has)
-        .or_else(|| ds.indicators.iter().find(has))
+        .filter(|i| has_series(i))
+        .or_else(|| ds.indicators.iter().find(|i| has_series(i)))
 }
 
 /// One indicator's values over the years for region `k` against France: the comparison's
