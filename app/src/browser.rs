@@ -216,6 +216,16 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// Opens the browser's print dialog (where "Save as PDF" is), after the next paint so that what
+/// was just rendered for print is in the page.
+pub fn print_after_render() {
+    leptos::prelude::request_animation_frame(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+}
+
 /// Whether the page is in full screen.
 pub fn is_fullscreen() -> bool {
     web_sys::window()

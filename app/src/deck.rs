@@ -20,7 +20,130 @@ pub struct Slide {
 /// The deck.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Deck {
+    /// The name the user gave it ("" until then: shown as "Atelier 1", "Atelier 2"…).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     pub slides: Vec<Slide>,
+}
+
+/// At most this many decks are kept in one browser.
+pub const MAX_DECKS: usize = 20;
+
+/// All the user's decks: the one open, and the others kept aside (several named decks). Every
+/// change that could lose a deck goes through here and keeps the previous library for undo.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Library {
+    pub current: Deck,
+    #[serde(default)]
+    pub others: Vec<Deck>,
+}
+
+/// A deck arriving from a link or a file, against the one open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arrival {
+    /// Nothing to lose (the open deck is empty or the same): it can be opened at once.
+    Open,
+    /// The open deck would be lost: the user chooses (new deck, replace, cancel).
+    Ask,
+}
+
+impl Library {
+    /// Whether a deck arriving can simply be opened.
+    ///
+    /// ```
+    /// use app::deck::{Arrival, Deck, Library};
+    /// let mut lib = Library::default();
+    /// let mut d = Deck::default();
+    /// d.push("Carte", "?view=map");
+    /// assert_eq!(lib.arrival(&d), Arrival::Open);
+    /// lib.current.push("Occitanie", "?view=region&region=76");
+    /// assert_eq!(lib.arrival(&d), Arrival::Ask);
+    /// ```
+    pub fn arrival(&self, incoming: &Deck) -> Arrival {
+        if self.current.slides.is_empty() || self.current.slides == incoming.slides {
+            Arrival::Open
+        } else {
+            Arrival::Ask
+        }
+    }
+
+    /// Opens `d` as a new deck; the open one is kept among the others (the oldest other is
+    /// dropped past `MAX_DECKS`, which the caller's undo still holds).
+    pub fn open_new(&mut self, d: Deck) {
+        let previous = std::mem::replace(&mut self.current, d);
+        if !previous.slides.is_empty() || !previous.name.is_empty() {
+            self.others.insert(0, previous);
+            self.others.truncate(MAX_DECKS - 1);
+        }
+    }
+
+    /// Replaces the open deck with `d`.
+    pub fn replace(&mut self, d: Deck) {
+        self.current = d;
+    }
+
+    /// Opens the other deck `j`, keeping the open one in its place.
+    pub fn switch_to(&mut self, j: usize) -> bool {
+        match self.others.get_mut(j) {
+            Some(o) => {
+                std::mem::swap(o, &mut self.current);
+                if self.others[j].slides.is_empty() && self.others[j].name.is_empty() {
+                    self.others.remove(j);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes the open deck; the first other one opens (or an empty deck).
+    pub fn delete_current(&mut self) {
+        self.current = if self.others.is_empty() {
+            Deck::default()
+        } else {
+            self.others.remove(0)
+        };
+    }
+
+    /// The name shown for the open deck (`k` = 0) or the other deck `k - 1`.
+    pub fn label(&self, k: usize, unnamed: &str) -> String {
+        let d = if k == 0 {
+            Some(&self.current)
+        } else {
+            self.others.get(k - 1)
+        };
+        match d {
+            Some(d) if !d.name.trim().is_empty() => d.name.clone(),
+            _ => format!("{unnamed} {}", k + 1),
+        }
+    }
+
+    /// Reads the decks kept aside (localStorage), checking each.
+    pub fn parse_others(text: &str) -> Result<Vec<Deck>, String> {
+        let v: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if v.len() > MAX_DECKS {
+            return Err(format!("{} ateliers (au plus {MAX_DECKS})", v.len()));
+        }
+        v.iter().map(|d| Deck::parse(&d.to_string())).collect()
+    }
+
+    pub fn others_json(&self) -> String {
+        serde_json::to_string(&self.others).expect("serialisable")
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("serialisable")
+    }
+
+    pub fn parse(text: &str) -> Result<Library, String> {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let current = Deck::parse(&v.get("current").ok_or("current")?.to_string())?;
+        let others = match v.get("others") {
+            Some(o) => Library::parse_others(&o.to_string())?,
+            None => Vec::new(),
+        };
+        Ok(Library { current, others })
+    }
 }
 
 /// The hash key of a shared deck link.
@@ -36,6 +159,9 @@ impl Deck {
     /// ```
     pub fn parse(text: &str) -> Result<Deck, String> {
         let d: Deck = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if d.name.chars().count() > MAX_NAME {
+            return Err("nom de l'atelier trop long".into());
+        }
         if d.slides.len() > MAX_SLIDES {
             return Err(format!("{} vues (au plus {MAX_SLIDES})", d.slides.len()));
         }
@@ -115,6 +241,56 @@ mod tests {
         assert!(Deck::from_link_hash("#atelier=%7Bbroken").unwrap().is_err());
     }
 
+    /// Promise: no deck is lost by opening another: a new deck keeps the open one among the
+    /// others, switching swaps them, deleting opens the next one.
+    #[test]
+    fn several_decks() {
+        let mut lib = Library {
+            current: deck(),
+            others: vec![],
+        };
+        let mut shared = Deck::default();
+        shared.push("Bretagne", "?view=region&region=53");
+        assert_eq!(lib.arrival(&shared), Arrival::Ask);
+        assert_eq!(
+            lib.arrival(&deck()),
+            Arrival::Open,
+            "the same deck again loses nothing"
+        );
+        lib.open_new(shared.clone());
+        assert_eq!(lib.current, shared);
+        assert_eq!(lib.others, vec![deck()]);
+        assert_eq!(lib.label(0, "Atelier"), "Atelier 1");
+        assert!(lib.switch_to(0));
+        assert_eq!(
+            (lib.current.clone(), lib.others.clone()),
+            (deck(), vec![shared.clone()])
+        );
+        assert!(!lib.switch_to(5));
+        lib.delete_current();
+        assert_eq!(lib.current, shared);
+        assert!(lib.others.is_empty());
+        // An empty unnamed deck is not kept as a deck of its own.
+        lib.delete_current();
+        lib.open_new(deck());
+        assert!(lib.others.is_empty());
+        // Round trip through storage, and a bad deck among the others is refused.
+        lib.current.name = "Séminaire N-A".into();
+        lib.open_new(shared);
+        assert_eq!(Library::parse(&lib.to_json()).unwrap(), lib);
+        assert_eq!(
+            Library::parse_others(&lib.others_json()).unwrap(),
+            lib.others
+        );
+        assert!(
+            Library::parse_others(r#"[{"slides":[{"name":"x","query":"javascript:1"}]}]"#).is_err()
+        );
+        for _ in 0..30 {
+            lib.open_new(deck());
+        }
+        assert_eq!(lib.others.len(), MAX_DECKS - 1);
+    }
+
     #[test]
     fn reorder_and_limits() {
         let mut d = deck();
@@ -126,6 +302,7 @@ mod tests {
         }
         assert_eq!(d.slides.len(), MAX_SLIDES);
         let too_many = Deck {
+            name: String::new(),
             slides: vec![d.slides[0].clone(); MAX_SLIDES + 1],
         };
         assert!(Deck::parse(&too_many.to_json()).is_err());

@@ -93,6 +93,11 @@ impl Cell {
         Cell::number(v, 0, |v| format::index(v, lang), "n.d.")
     }
 
+    /// An index (France = 100) to one decimal, as the data files give it.
+    pub fn index1(v: Option<f64>) -> Cell {
+        Cell::number(v, 1, |v| format!("{v:.1}"), "")
+    }
+
     /// An index with its rank beside it: "98 (7e / 13)"; the CSV has the index.
     pub fn index_rank(v: Option<f64>, rank: Option<u8>, of: usize, lang: Lang) -> Cell {
         Cell::number(

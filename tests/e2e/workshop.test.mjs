@@ -60,30 +60,89 @@ test('SVG export has the title, the source line and the link as real text', asyn
   await context.close();
 });
 
-for (const [query, testid] of [['?indicator=chomage_localise', 'map-table'], ['?view=compare', 'compare-table'], ['?view=ranking&indicator=aah', 'ranking-table']]) {
-  test(`CSV of ${query} parsed back equals the table on screen (French and international)`, async () => {
+// #14 item 11: the CSV is the data behind the view, one row per region × measure, every row
+// naming its region, with the raw value, France's value, the index to one decimal and the rank;
+// its numbers are those on screen (the index there is rounded to a whole number).
+for (const [query, testid, id] of [['?indicator=chomage_localise', 'map-table', 'chomage_localise'], ['?view=compare', 'compare-table', null], ['?view=ranking&indicator=aah', 'ranking-table', 'aah']]) {
+  test(`CSV of ${query}: a row per region and measure, the numbers on screen (French and international)`, async () => {
     const { page, errors, context } = await openView(h, query);
-    const screen = await page.$$eval(`[data-testid="${testid}"] tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const screen = await page.$$eval(`[data-testid="${testid}"] tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     const fr = (await exportFile(page, 'csv-fr')).bytes.toString('utf8');
     assert.ok(fr.startsWith('\ufeff'), 'BOM for spreadsheet software');
     const rows = parseCsv(fr.slice(1), ';');
     const intl = parseCsv((await exportFile(page, 'csv-intl')).bytes.toString('utf8'), ',');
-    assert.equal(rows.length, screen.length);
-    assert.deepEqual(rows[0].slice(-3), ['Unité', 'Année', 'Source']);
-    screen.forEach((cells, r) => {
-      cells.forEach((text, c) => {
-        if (r === 0) assert.equal(rows[0][c], text.trim());
-        else {
-          assert.equal(rows[r][c].replace(',', '.'), shown(text), `row ${r} col ${c}`);
-          assert.equal(intl[r][c], shown(text), `intl row ${r} col ${c}`);
-        }
-      });
-      if (r > 0) assert.ok(rows[r].at(-1).length > 3 && /\d{4}/.test(rows[r].at(-2)), `row ${r}: source and year`);
-    });
+    assert.equal(intl.length, rows.length);
+    const head = rows[0];
+    for (const c of ['Région', 'Mesure', 'Valeur', 'France métropolitaine', 'Indice (France = 100)', 'Rang (1 = plus fragile)', 'Unité', 'Année', 'Source']) assert.ok(head.includes(c), `column ${c} in ${head.join('|')}`);
+    const col = (name) => head.indexOf(name);
+    const num = (t) => Number(t.replace(',', '.'));
+    const find = (region, test) => rows.slice(1).find((r) => r[col('Région')] === region && test(r));
+    assert.ok(rows.slice(1).every((r) => r[col('Région')] && /\d{4}/.test(r[col('Année')]) && r[col('Source')].length > 3), 'every row names its region, year and source');
+    assert.ok(rows.slice(1).every((r) => !r[col('Indice (France = 100)')] || /^\d+,\d$/.test(r[col('Indice (France = 100)')])), 'indices to one decimal');
+    if (id) {
+      const sh = screen[0];
+      const [iv, ii, ir] = [sh.findIndex((h) => h.startsWith('Valeur')), sh.findIndex((h) => h.startsWith('Indice')), sh.findIndex((h) => h.startsWith('Rang'))];
+      const regions = screen.slice(1).filter((r) => r[0] !== 'France métropolitaine');
+      assert.equal(rows.length - 1, regions.length, 'one row per region');
+      for (const cells of regions) {
+        const r = find(cells[0], (x) => x[col('Identifiant')] === id);
+        assert.ok(r, `${cells[0]} in the CSV`);
+        assert.equal(r[col('Valeur')].replace(',', '.'), shown(cells[iv]), `${cells[0]}: value`);
+        assert.ok(Math.abs(num(r[col('Indice (France = 100)')]) - Number(shown(cells[ii]))) <= 0.5, `${cells[0]}: index`);
+        assert.equal(r[col('Rang (1 = plus fragile)')], cells[ir], `${cells[0]}: rank`);
+        const i = intl.find((x) => x[1] === cells[0]);
+        assert.equal(i[col('Valeur')], shown(cells[iv]), `${cells[0]}: intl value`);
+      }
+      const france = screen.find((r) => r[0] === 'France métropolitaine');
+      assert.ok(rows.slice(1).every((r) => r[col('France métropolitaine')].replace(',', '.') === shown(france[iv])), 'France on every row');
+    } else {
+      // The comparison: each region's domain index and rank as the cell shows them, "98 (7e / 13)".
+      const regions = screen[0].slice(1);
+      for (const cells of screen.slice(1)) {
+        regions.forEach((region, k) => {
+          const r = find(region, (x) => x[col('Mesure')] === cells[0] && x[col('Type')] === 'indice du domaine');
+          assert.ok(r, `${region} × ${cells[0]}`);
+          assert.ok(Math.abs(num(r[col('Indice (France = 100)')]) - Number(shown(cells[k + 1]))) <= 0.5, `${region} × ${cells[0]}: index`);
+          const rank = cells[k + 1].match(/\((\d+)/)?.[1];
+          if (rank) assert.equal(r[col('Rang (1 = plus fragile)')], rank, `${region} × ${cells[0]}: rank`);
+        });
+      }
+      assert.ok(rows.some((r) => r[col('Type')] === 'indicateur'), 'and the indicators behind the domains');
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
+
+test('the whole dataset and its metadata download as CSV, every indicator × region × year', async () => {
+  const { page, errors, context } = await openView(h, '?view=method');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.method-view [data-export="dataset-csv"]')]);
+  const rows = parseCsv(fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, ''), ';');
+  const head = rows[0];
+  const [code, id, year] = ['Code INSEE', 'Identifiant', 'Année'].map((c) => head.indexOf(c));
+  // Read from the committed dataset itself, not from the app: every indicator for each region.
+  const ds = JSON.parse(fs.readFileSync('assets/data/dataset.json', 'utf8'));
+  for (const i of ds.indicators) {
+    const mine = rows.filter((r) => r[id] === i.id && r[year] === i.year);
+    assert.equal(mine.length, 13, `${i.id} ${i.year}: 13 regions`);
+    if (i.trajectory) {
+      const y0 = i.trajectory.years[0];
+      const k = i.trajectory.values.findIndex((v) => v[0] !== null);
+      if (k >= 0) {
+        const r = rows.find((x) => x[id] === i.id && x[year] === String(y0) && x[code] === ds.regions[k].code);
+        assert.ok(r, `${i.id} ${y0} ${ds.regions[k].code}: the series' first year`);
+      }
+    }
+  }
+  const keys = rows.slice(1).map((r) => `${r[code]}|${r[id]}|${r[year]}`);
+  assert.equal(new Set(keys).size, keys.length, 'no row twice');
+  const [mdl] = await Promise.all([page.waitForEvent('download'), page.click('.method-view [data-export="metadata-csv"]')]);
+  const meta = parseCsv(fs.readFileSync(await mdl.path(), 'utf8').replace(/^\ufeff/, ''), ';');
+  assert.equal(meta.length - 1, ds.indicators.length);
+  assert.ok(meta[0].includes('Licence') && meta[0].includes('Producteur et publication'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('copy link and copy image confirm, and the clipboard holds them', async () => {
   const { page, errors, context } = await openView(h, '?view=region&region=76', { permissions: ['clipboard-read', 'clipboard-write'] });
@@ -160,12 +219,14 @@ test('the deck: add views, survive a reload, rename, reorder, share by link, pre
   await p2.locator('[data-testid="deck"] .slide').nth(1).waitFor();
   assert.deepEqual(await p2.$$eval('[data-testid="deck"] .slide-name', (is) => is.map((i) => i.value)), order);
   await other.close();
-  // Presentation: the first slide full screen, → goes to the next, Escape comes back.
+  // Presentation: the first slide's framed drawing full screen, → goes to the next, Escape
+  // comes back (decks.test.mjs checks the slides themselves).
   await page.click('.deck-actions button.primary');
   await page.waitForFunction(() => document.body.classList.contains('presenting'));
-  assert.match(page.url(), /view=region&region=76/);
+  const title = () => page.$eval('[data-testid="present-stage"] svg > text', (t) => t.textContent);
+  assert.equal(await title(), order[0]);
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => location.search.includes('domain=sante'));
+  await page.waitForFunction((t) => document.querySelector('[data-testid="present-stage"] svg > text')?.textContent === t, order[1]);
   assert.ok(await page.locator('.tabs').isHidden(), 'controls hidden while presenting');
   await h.screenshot(page, 'presentation');
   await page.keyboard.press('Escape');

@@ -4,7 +4,7 @@ use super::context::Ctx;
 use super::{
     acteurs::ActeursView,
     compare::CompareView,
-    deck::{self, DeckView, PresentBar},
+    deck::{self, DeckView, PresentBar, PresentStage},
     export::ExportBar,
     map::MapView,
     method::MethodView,
@@ -132,9 +132,12 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         panic!("fault injected by the tests");
     }
     let cat = Arc::new(catalog(&ds));
-    // A shared workshop link (`#atelier=…`) is imported once, then the workshop opens.
-    let imported = deck::import_from_hash();
-    if imported.is_some() && !query.with_untracked(|q| crate::url_state::opens_workshop(q)) {
+    // A shared workshop link (`#atelier=…`) is read once, then the workshop opens (and says
+    // what it brought, or asks before replacing the open deck).
+    let deck_news = RwSignal::new(deck::receive_from_hash());
+    if deck_news.with_untracked(Option::is_some)
+        && !query.with_untracked(|q| crate::url_state::opens_workshop(q))
+    {
         query.set(crate::url_state::workshop_query());
     }
     let parsed = {
@@ -156,14 +159,38 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     };
     let presenting = RwSignal::new(None);
     let ctx = Ctx {
+        all: ds.clone(),
         ds,
         geo,
         catalog: cat,
         state,
         go,
         presenting,
+        deck_rev: RwSignal::new(0),
+        deck_news,
     };
     provide_context(ctx.clone());
+    // A deck link pasted into this tab (no reload), and another tab's change to the decks.
+    let hash = {
+        let ctx = ctx.clone();
+        window_event_listener(leptos::ev::hashchange, move |_| {
+            if let Some(news) = deck::receive_from_hash() {
+                ctx.deck_news.set(Some(news));
+                ctx.deck_rev.update(|r| *r += 1);
+                let mut s = ctx.state.get_untracked();
+                s.view = crate::model::View::Deck;
+                ctx.go.run(s);
+            }
+        })
+    };
+    let storage = {
+        let rev = ctx.deck_rev;
+        window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().is_some_and(|k| deck::is_deck_key(&k)) {
+                rev.update(|r| *r += 1);
+            }
+        })
+    };
     // Presentation mode: a class on <body> (the stylesheet hides the controls), arrow keys step
     // through the deck, Escape (or leaving full screen) ends it.
     Effect::new(move |_| browser::set_body_class("presenting", presenting.get().is_some()));
@@ -203,6 +230,8 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     on_cleanup(move || {
         keys.remove();
         fs.remove();
+        hash.remove();
+        storage.remove();
     });
     Effect::new(move |_| browser::set_document_lang(state.with(|s| s.lang.code())));
     {
@@ -211,25 +240,6 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     }
 
     let lang = move || state.with(|s| s.lang);
-    let import_notice = imported.map(|(res, l)| {
-        let text = match res {
-            Ok(n) => format!(
-                "{} ({n})",
-                l.t(
-                    "Atelier importé depuis le lien",
-                    "Workshop imported from the link"
-                )
-            ),
-            Err(e) => format!(
-                "{} : {e}",
-                l.t(
-                    "Lien d'atelier illisible, atelier inchangé",
-                    "Unreadable workshop link, workshop unchanged"
-                )
-            ),
-        };
-        view! { <p class="notice" role="status">{text}</p> }
-    });
     let notices = move || {
         parsed.with(|(s, n)| {
             n.iter()
@@ -389,7 +399,6 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         </header>
         <nav class="tabs" aria-label=move || lang().t("Vues", "Views")>{tabs}</nav>
         <main id="main" tabindex="-1">
-            {import_notice}
             {notices}
             <div class="toolbar">
                 {year_picker}
@@ -399,6 +408,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             <p class="print-source">{print_sources}<span class="print-url">{print_url}</span></p>
         </main>
         <Show when=move || presenting.get().is_some()>
+            <PresentStage />
             <PresentBar />
         </Show>
         <footer class="foot">

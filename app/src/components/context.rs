@@ -12,7 +12,10 @@ use std::sync::Arc;
 /// Everything the views need, loaded once.
 #[derive(Clone)]
 pub struct Ctx {
+    /// The data the view shows (as of the chosen year, when there is one).
     pub ds: Arc<Dataset>,
+    /// The latest data, whatever the year shown (the whole dataset's download).
+    pub all: Arc<Dataset>,
     pub geo: Arc<MapGeometry>,
     pub catalog: Arc<Catalog>,
     /// The URL's state.
@@ -21,6 +24,11 @@ pub struct Ctx {
     pub go: Callback<ViewState>,
     /// The slide shown in presentation mode (`None` outside it).
     pub presenting: RwSignal<Option<usize>>,
+    /// Bumped when the stored decks changed outside the workshop view (another tab, a deck
+    /// link pasted into this one): the view reads them again.
+    pub deck_rev: RwSignal<u32>,
+    /// What the last deck link brought (opened, refused, or offered to the user).
+    pub deck_news: RwSignal<Option<super::deck::DeckNews>>,
 }
 
 impl Ctx {

@@ -4,7 +4,8 @@
 
 use super::context::Ctx;
 use crate::browser::{copy_text, download, text_blob};
-use crate::deck::Deck;
+use crate::deck::{Arrival, Deck, Library, Slide};
+use crate::export::svg::Frame;
 use crate::i18n::Lang;
 use crate::model::View;
 use crate::url_state::{parse, to_query};
@@ -12,41 +13,82 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-/// The localStorage key of the deck: with `ASIDE` (the same deck when unreadable), all the
-/// dashboard stores.
+/// The localStorage key of the open deck: with `OTHERS`, `UNDO` and `ASIDE`, all the dashboard
+/// stores.
 const KEY: &str = "fragilites.atelier.v1";
+
+/// The user's other decks (several named decks).
+const OTHERS: &str = "fragilites.ateliers.autres";
+
+/// The decks as they were before the last change that removed something (replace, delete,
+/// remove a view): what "Annuler" brings back.
+const UNDO: &str = "fragilites.atelier.annuler";
 
 /// Where an unreadable stored deck is kept aside (a corrupted value, or one written by a later
 /// version), so that the next save does not erase it; the workshop offers it as a file.
 const ASIDE: &str = "fragilites.atelier.illisible";
 
-/// The saved deck. An unreadable one is first copied aside (once), then an empty deck is
+/// Whether a localStorage key is one of the workshop's (another tab changed it: reload).
+pub fn is_deck_key(key: &str) -> bool {
+    [KEY, OTHERS, UNDO].contains(&key)
+}
+
+/// Reads one stored value; an unreadable one is first copied aside (once), then `None` is
 /// returned: the next save writes over the copy's original, never over the copy.
-pub fn load() -> Deck {
-    let Some(text) = crate::browser::storage_get(KEY) else {
-        return Deck::default();
-    };
-    match Deck::parse(&text) {
-        Ok(d) => d,
+fn read_or_set_aside<T>(key: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
+    let text = crate::browser::storage_get(key)?;
+    match parse(&text) {
+        Ok(v) => Some(v),
         Err(_) => {
             if crate::browser::storage_get(ASIDE).is_none() {
                 let _ = crate::browser::storage_set(ASIDE, &text);
             }
-            Deck::default()
+            None
         }
+    }
+}
+
+/// The open deck.
+pub fn load() -> Deck {
+    read_or_set_aside(KEY, Deck::parse).unwrap_or_default()
+}
+
+/// All the decks.
+pub fn load_library() -> Library {
+    Library {
+        current: load(),
+        others: read_or_set_aside(OTHERS, Library::parse_others).unwrap_or_default(),
     }
 }
 
 /// The unreadable deck kept aside, if any, and why it could not be read.
 fn aside() -> Option<(String, String)> {
     let text = crate::browser::storage_get(ASIDE)?;
-    let why = Deck::parse(&text).err().unwrap_or_default();
+    let why = Deck::parse(&text)
+        .err()
+        .or_else(|| Library::parse_others(&text).err())
+        .unwrap_or_default();
     Some((text, why))
 }
 
-/// Saves the deck; `false` when the browser refused (storage full or blocked).
+/// Saves the open deck; `false` when the browser refused (storage full or blocked).
 pub fn store(d: &Deck) -> bool {
     crate::browser::storage_set(KEY, &d.to_json())
+}
+
+/// Saves all the decks.
+pub fn store_library(lib: &Library) -> bool {
+    crate::browser::storage_set(OTHERS, &lib.others_json()) && store(&lib.current)
+}
+
+/// Keeps `lib` for "Annuler".
+fn remember_for_undo(lib: &Library) {
+    let _ = crate::browser::storage_set(UNDO, &lib.to_json());
+}
+
+/// The decks kept for "Annuler", if any.
+fn undo_point() -> Option<Library> {
+    Library::parse(&crate::browser::storage_get(UNDO)?).ok()
 }
 
 /// What adding the current view did.
@@ -66,6 +108,7 @@ pub fn add_current(ctx: &Ctx) -> Added {
     let name = crate::export::content(&ctx.ds, &s)
         .map(|e| e.title)
         .unwrap_or_else(|| s.view.key().to_string());
+    // Read afresh: another tab may have changed the deck since this one loaded it.
     let mut d = load();
     let before = d.slides.len();
     let n = d.push(&name, &to_query(&s, &ctx.catalog));
@@ -78,36 +121,60 @@ pub fn add_current(ctx: &Ctx) -> Added {
     }
 }
 
-/// Imports a deck link (`#atelier=…`) if the page was opened with one; returns a message.
-pub fn import_from_hash() -> Option<(Result<usize, String>, Lang)> {
+/// What a shared deck link brought.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeckNews {
+    /// Opened (nothing was lost): it has this many views.
+    Imported(usize),
+    /// Unreadable, or could not be stored: the decks are unchanged.
+    Refused(String),
+    /// The open deck would be lost: the user chooses.
+    Offer(Deck),
+}
+
+/// Reads a deck link (`#atelier=…`) if the address has one (at start, or pasted into a tab
+/// already open): opened at once when nothing is lost, offered otherwise.
+pub fn receive_from_hash() -> Option<DeckNews> {
     let hash = crate::browser::current_hash();
     let res = Deck::from_link_hash(&hash)?;
     // The hash has done its job: drop it so a reload does not import again.
-    let q = crate::browser::current_query();
-    crate::browser::replace_query(&q);
-    Some((
-        res.and_then(|d| {
-            let n = d.slides.len();
-            if store(&d) {
-                Ok(n)
-            } else {
-                Err(
-                    "stockage du navigateur plein ou bloqué / browser storage full or blocked"
-                        .into(),
-                )
+    crate::browser::replace_query(&crate::browser::current_query());
+    Some(match res {
+        Err(e) => DeckNews::Refused(e),
+        Ok(d) => {
+            let mut lib = load_library();
+            match lib.arrival(&d) {
+                Arrival::Ask => DeckNews::Offer(d),
+                Arrival::Open => {
+                    let n = d.slides.len();
+                    lib.replace(d);
+                    if store_library(&lib) {
+                        DeckNews::Imported(n)
+                    } else {
+                        DeckNews::Refused(
+                            "stockage du navigateur plein ou bloqué / browser storage full or blocked"
+                                .into(),
+                        )
+                    }
+                }
             }
-        }),
-        crate::url_state::lang_of(&q),
-    ))
+        }
+    })
+}
+
+/// The framed drawing of a slide: the same SVG as the view's export (16:9 on screen, A4 for the
+/// deck's print), titled with the name the user gave it, in the language of the dashboard.
+pub fn slide_svg(ctx: &Ctx, slide: &Slide, frame: Frame) -> Option<String> {
+    let (mut s, _) = parse(&slide.query, &ctx.catalog);
+    s.lang = ctx.state.with_untracked(|s| s.lang);
+    let link = format!("{}{}", crate::browser::page_base(), slide.query);
+    super::export::document_of(ctx, &s, Some(&slide.name), &link, frame).map(|(svg, _)| svg)
 }
 
 /// Shows slide `i` of the deck (presentation mode).
 pub fn show_slide(ctx: &Ctx, i: usize) {
-    let d = load();
-    if let Some(slide) = d.slides.get(i) {
+    if i < load().slides.len() {
         ctx.presenting.set(Some(i));
-        let (s, _) = parse(&slide.query, &ctx.catalog);
-        ctx.go.run(s);
     }
 }
 
@@ -119,12 +186,45 @@ pub fn start_presenting(ctx: &Ctx) {
     show_slide(ctx, 0);
 }
 
+/// Leaves the presentation, back on the workshop (where it started).
 pub fn stop_presenting(ctx: &Ctx) {
     ctx.presenting.set(None);
     crate::browser::exit_fullscreen();
-    let mut s = ctx.state.get_untracked();
-    s.view = View::Deck;
-    ctx.go.run(s);
+    if ctx.state.with_untracked(|s| s.view != View::Deck) {
+        let mut s = ctx.state.get_untracked();
+        s.view = View::Deck;
+        ctx.go.run(s);
+    }
+}
+
+/// The slide being presented, full screen: the framed drawing of its export (not the live page
+/// with its menus), with the user's title.
+#[component]
+pub fn PresentStage() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let slide = move || {
+        let i = ctx.presenting.get()?;
+        let d = load();
+        let s = d.slides.get(i)?.clone();
+        Some((i, d.slides.len(), s))
+    };
+    let drawing = {
+        let ctx = ctx.clone();
+        move || {
+            slide()
+                .and_then(|(_, _, s)| slide_svg(&ctx, &s, Frame::Wide))
+                .unwrap_or_default()
+        }
+    };
+    let label = move || {
+        slide()
+            .map(|(i, n, s)| format!("{} {} / {n} : {}", lang.t("Vue", "View"), i + 1, s.name))
+            .unwrap_or_default()
+    };
+    view! {
+        <figure class="present-stage" data-testid="present-stage" aria-label=label aria-live="polite" inner_html=drawing></figure>
+    }
 }
 
 /// The discreet controls shown while presenting: previous, position, next, leave.
@@ -152,8 +252,19 @@ pub fn PresentBar() -> impl IntoView {
 pub fn DeckView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang();
-    let deck = RwSignal::new(load());
+    // All the decks; `deck` is the open one. Another tab's change (the `storage` event) or a
+    // deck link pasted into this tab bumps `ctx.deck_rev`: the decks are read again.
+    let lib = RwSignal::new(load_library());
+    let deck = Signal::derive(move || lib.with(|l| l.current.clone()));
+    Effect::new(move |prev: Option<()>| {
+        ctx.deck_rev.track();
+        if prev.is_some() {
+            lib.set(load_library());
+        }
+    });
     let message = RwSignal::new(String::new());
+    // Whether "Annuler" can bring back what the last change removed.
+    let can_undo = RwSignal::new(false);
     let kept_aside = RwSignal::new(aside());
     let aside_notice = move || {
         kept_aside.get().map(|(text, why)| {
@@ -177,18 +288,154 @@ pub fn DeckView() -> impl IntoView {
             }
         })
     };
-    // A deck the browser refuses to store stays on screen, and the user is told to export it.
-    let save = move |d: Deck| {
-        if !store(&d) {
-            message.set(
-                lang.t(
-                    "L'atelier n'a pas pu être enregistré dans ce navigateur (stockage plein ou bloqué) : exportez le fichier pour ne rien perdre.",
-                    "The workshop could not be saved in this browser (storage full or blocked): export the file to lose nothing.",
-                )
-                .into(),
-            );
+    // Decks the browser refuses to store stay on screen, and the user is told to export them.
+    let refused = move || {
+        message.set(
+            lang.t(
+                "L'atelier n'a pas pu être enregistré dans ce navigateur (stockage plein ou bloqué) : exportez le fichier pour ne rien perdre.",
+                "The workshop could not be saved in this browser (storage full or blocked): export the file to lose nothing.",
+            )
+            .into(),
+        );
+    };
+    // Every change of the decks: `undoable` ones (something is removed) keep the decks as
+    // they were for "Annuler".
+    let change = move |undoable: bool, f: &dyn Fn(&mut Library)| {
+        let before = lib.get_untracked();
+        let mut after = before.clone();
+        f(&mut after);
+        if undoable {
+            remember_for_undo(&before);
+            can_undo.set(true);
         }
-        deck.set(d);
+        if !store_library(&after) {
+            refused();
+        }
+        lib.set(after);
+    };
+    let save = move |d: Deck| change(false, &|l| l.current = d.clone());
+    // A deck put aside unnamed gets a name, so that it can be found in the list.
+    let unnamed = lang.t("Atelier", "Workshop");
+    let name_before_aside = move |l: &mut Library| {
+        if l.current.name.trim().is_empty() && !l.current.slides.is_empty() {
+            l.current.name = format!("{unnamed} {}", l.others.len() + 1);
+        }
+    };
+    let undo = move |_| {
+        if let Some(l) = undo_point() {
+            if !store_library(&l) {
+                refused();
+            } else {
+                message.set(lang.t("Modification annulée", "Change undone").into());
+            }
+            crate::browser::storage_remove(UNDO);
+            lib.set(l);
+        }
+        can_undo.set(false);
+    };
+    // A deck arriving (link or file) that would replace the open one: the user chooses.
+    let news = ctx.deck_news;
+    let offer = move || {
+        let Some(DeckNews::Offer(d)) = news.get() else {
+            return None;
+        };
+        let (n, m) = (d.slides.len(), deck.with(|d| d.slides.len()));
+        let (d1, d2) = (d.clone(), d);
+        Some(view! {
+            <div class="notice offer" role="alertdialog" aria-labelledby="offer-text" data-testid="deck-offer">
+                <p id="offer-text">{match lang {
+                    Lang::Fr => format!("Un atelier de {n} vue{} arrive (lien ou fichier). L'atelier ouvert en a {m} : que voulez-vous faire ?", if n > 1 { "s" } else { "" }),
+                    Lang::En => format!("A workshop of {n} view{} is arriving (link or file). The open workshop has {m}: what do you want to do?", if n > 1 { "s" } else { "" }),
+                }}</p>
+                <button class="primary" data-testid="offer-new" on:click=move |_| {
+                    change(false, &|l| { name_before_aside(l); l.open_new(d1.clone()) });
+                    news.set(None);
+                    message.set(lang.t("Atelier ouvert ; le précédent est gardé dans la liste des ateliers.", "Workshop opened; the previous one is kept in the list of workshops.").into());
+                }>{lang.t("L'ouvrir comme nouvel atelier", "Open it as a new workshop")}</button>
+                " "
+                <button data-testid="offer-replace" on:click=move |_| {
+                    change(true, &|l| l.replace(d2.clone()));
+                    news.set(None);
+                    message.set(lang.t("Atelier remplacé (« Annuler » le rend).", "Workshop replaced (“Undo” brings it back).").into());
+                }>{lang.t("Remplacer l'atelier ouvert", "Replace the open workshop")}</button>
+                " "
+                <button data-testid="offer-cancel" on:click=move |_| {
+                    news.set(None);
+                    message.set(lang.t("Atelier inchangé", "Workshop unchanged").into());
+                }>{lang.t("Annuler", "Cancel")}</button>
+            </div>
+        })
+    };
+    let news_notice = move || {
+        let text = match news.get()? {
+            DeckNews::Imported(n) => format!(
+                "{} ({n})",
+                lang.t(
+                    "Atelier importé depuis le lien",
+                    "Workshop imported from the link"
+                )
+            ),
+            DeckNews::Refused(e) => format!(
+                "{} : {e}",
+                lang.t(
+                    "Lien d'atelier illisible, atelier inchangé",
+                    "Unreadable workshop link, workshop unchanged"
+                )
+            ),
+            DeckNews::Offer(_) => return None,
+        };
+        Some(view! { <p class="notice" role="status">{text}</p> })
+    };
+    // Several named decks: choose the open one, name it, start a new one, delete it.
+    let choices = move || {
+        lib.with(|l| {
+            (0..=l.others.len())
+                .map(|k| {
+                    let n = if k == 0 {
+                        l.current.slides.len()
+                    } else {
+                        l.others[k - 1].slides.len()
+                    };
+                    let text = format!("{} ({n})", l.label(k, unnamed));
+                    view! { <option value=k.to_string() selected=k == 0>{text}</option> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let switch = move |ev: leptos::ev::Event| {
+        if let Some(j) = event_target_value(&ev)
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| k.checked_sub(1))
+        {
+            change(false, &|l| {
+                l.switch_to(j);
+            });
+        }
+    };
+    let rename_deck = move |ev: leptos::ev::Event| {
+        let name: String = event_target_value(&ev).chars().take(160).collect();
+        change(false, &|l| l.current.name = name.clone());
+    };
+    let new_deck = move |_| {
+        change(false, &|l| {
+            name_before_aside(l);
+            l.open_new(Deck::default())
+        });
+        message.set(
+            lang.t("Nouvel atelier ouvert", "New workshop opened")
+                .into(),
+        );
+    };
+    let delete_deck = move |_| {
+        change(true, &|l| l.delete_current());
+        message.set(
+            lang.t(
+                "Atelier supprimé (« Annuler » le rend).",
+                "Workshop deleted (“Undo” brings it back).",
+            )
+            .into(),
+        );
     };
     // A moved slide keeps the keyboard focus on its arrow, in its new place. The rows are a
     // plain list rebuilt on each change rather than Leptos' keyed `<For>`: measured on
@@ -231,7 +478,7 @@ pub fn DeckView() -> impl IntoView {
                             <a href=href>{lang.t("ouvrir", "open")}</a>
                             <button class="up" aria-label=lang.t("Monter", "Move up") disabled=i == 0 on:click=move |_| moved(i, -1)>"↑"</button>
                             <button class="down" aria-label=lang.t("Descendre", "Move down") disabled=i + 1 == n on:click=move |_| moved(i, 1)>"↓"</button>
-                            <button aria-label=lang.t("Retirer", "Remove") on:click=move |_| { let mut d = deck.get_untracked(); d.slides.remove(i); save(d) }>"✕"</button>
+                            <button aria-label=lang.t("Retirer", "Remove") on:click=move |_| { change(true, &|l| { l.current.slides.remove(i); }); message.set(lang.t("Vue retirée (« Annuler » la rend).", "View removed (“Undo” brings it back).").into()) }>"✕"</button>
                             <button on:click=move |_| { crate::browser::request_fullscreen(); show_slide(&ctx, i) }>{lang.t("présenter d'ici", "present from here")}</button>
                         </li>
                     }
@@ -250,6 +497,30 @@ pub fn DeckView() -> impl IntoView {
     let present = {
         let ctx = ctx.clone();
         move |_| start_presenting(&ctx)
+    };
+    // The whole deck as one document: every slide's framed A4 drawing on its own page, through
+    // the browser's print (where "Save as PDF" is). A PDF rather than a folder of PNGs: one file
+    // to project or send, its text stays text, and every browser can write it without a library.
+    let printing = RwSignal::new(false);
+    Effect::new(move |_| crate::browser::set_body_class("print-deck", printing.get()));
+    on_cleanup(move || crate::browser::set_body_class("print-deck", false));
+    let print_pages = {
+        let ctx = ctx.clone();
+        move || {
+            if !printing.get() {
+                return Vec::new();
+            }
+            deck.get()
+                .slides
+                .iter()
+                .filter_map(|s| slide_svg(&ctx, s, Frame::A4))
+                .map(|svg| view! { <div class="print-slide" inner_html=svg></div> })
+                .collect::<Vec<_>>()
+        }
+    };
+    let print_deck = move |_| {
+        printing.set(true);
+        crate::browser::print_after_render();
     };
     let export_file = move |_| {
         download(
@@ -278,6 +549,9 @@ pub fn DeckView() -> impl IntoView {
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             match Deck::parse(&text) {
+                Ok(d) if lib.with_untracked(|l| l.arrival(&d)) == Arrival::Ask => {
+                    news.set(Some(DeckNews::Offer(d)));
+                }
                 Ok(d) => {
                     let n = d.slides.len();
                     save(d);
@@ -322,13 +596,26 @@ pub fn DeckView() -> impl IntoView {
             <p>{lang.t(
                 "Ajoutez des vues avec « + Atelier » depuis la carte, une région, une comparaison… puis présentez-les en plein écran (flèches ← → pour avancer, Échap pour sortir). Elles restent dans ce navigateur uniquement.",
                 "Add views with “+ Workshop” from the map, a region, a comparison… then present them full screen (← → arrows to move, Esc to leave). They stay in this browser only.")}</p>
+            {news_notice}
+            {offer}
             {aside_notice}
+            <div class="deck-choice">
+                <label>{lang.t("Atelier ouvert", "Open workshop")} " "
+                    <select data-testid="deck-choice" on:change=switch>{choices}</select>
+                </label>
+                <label>{lang.t("Son nom", "Its name")} " "
+                    <input data-testid="deck-name" maxlength="160" placeholder=move || lib.with(|l| l.label(0, unnamed)) prop:value=move || deck.with(|d| d.name.clone()) on:change=rename_deck />
+                </label>
+                <button data-testid="deck-new" on:click=new_deck>{lang.t("Nouvel atelier", "New workshop")}</button>
+                <button data-testid="deck-delete" on:click=delete_deck>{lang.t("Supprimer cet atelier", "Delete this workshop")}</button>
+            </div>
             <Show when=move || deck.with(|d| d.slides.is_empty())>
                 <p class="empty">{lang.t("Aucune vue enregistrée pour l'instant.", "No saved view yet.")}</p>
             </Show>
             <ol class="slides" data-testid="deck">{rows}</ol>
             <div class="deck-actions">
                 <button class="primary" on:click=present disabled=move || deck.with(|d| d.slides.is_empty())>{lang.t("Présenter", "Present")}</button>
+                <button data-testid="deck-print" on:click=print_deck disabled=move || deck.with(|d| d.slides.is_empty())>{lang.t("Imprimer l'atelier (PDF)", "Print the workshop (PDF)")}</button>
                 <button on:click=export_file>{lang.t("Exporter le fichier", "Export the file")}</button>
                 <label class="import">{lang.t("Importer un fichier", "Import a file")} <input type="file" accept=".json,application/json" on:change=import_file /></label>
                 <button on:click=copy_link>{lang.t("Copier le lien de l'atelier", "Copy the workshop link")}</button>
@@ -336,7 +623,10 @@ pub fn DeckView() -> impl IntoView {
             <label class="deck-link">{lang.t("Lien de l'atelier", "Workshop link")}
                 <input readonly prop:value=link data-testid="deck-link" />
             </label>
-            <p role="status" class="deck-message">{move || message.get()}</p>
+            <p role="status" class="deck-message">{move || message.get()}
+                <Show when=move || can_undo.get()>" "<button data-testid="deck-undo" on:click=undo>{lang.t("Annuler", "Undo")}</button></Show>
+            </p>
+            <div class="deck-print" aria-hidden="true">{print_pages}</div>
         </section>
     }
 }

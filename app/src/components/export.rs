@@ -21,10 +21,26 @@ pub fn permalink(ctx: &Ctx) -> String {
 
 fn document(ctx: &Ctx, frame: Frame) -> Option<(String, String)> {
     let s = ctx.state.get_untracked();
-    let e = export::content(&ctx.ds, &s)?;
+    let link = permalink(ctx);
+    document_of(ctx, &s, None, &link, frame)
+}
+
+/// The export's drawing of a state, framed: what the export files, the presentation and the
+/// deck's print show. `title` replaces the view's own (a slide the user renamed).
+pub fn document_of(
+    ctx: &Ctx,
+    s: &crate::model::ViewState,
+    title: Option<&str>,
+    link: &str,
+    frame: Frame,
+) -> Option<(String, String)> {
+    let mut e = export::content(&ctx.ds, s)?;
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        e.title = t.to_string();
+    }
     let d = today();
     let date = export::long_date(d[0], d[1], d[2], s.lang);
-    let svg = export::svg::document(&e, &ctx.geo, frame, &date, &permalink(ctx), s.lang);
+    let svg = export::svg::document(&e, &ctx.geo, frame, &date, link, s.lang);
     Some((svg, format!("fragilites-{}-{}", e.slug, frame.key())))
 }
 
@@ -84,16 +100,10 @@ pub fn ExportBar() -> impl IntoView {
         let ctx = ctx.clone();
         move |variant: Variant| {
             let s = ctx.state.get_untracked();
-            if let Some(e) = export::content(&ctx.ds, &s) {
-                let text = export::csv::write(&e, s.lang, variant);
-                let suffix = if variant == Variant::French {
-                    "fr"
-                } else {
-                    "intl"
-                };
+            if let Some((text, slug)) = export::csv::of_view(&ctx.ds, &s, variant) {
                 download(
                     &text_blob(&text, "text/csv;charset=utf-8"),
-                    &format!("fragilites-{}-{suffix}.csv", e.slug),
+                    &format!("fragilites-{slug}-{}.csv", variant.key()),
                 );
                 say(lang.t("Tableau CSV enregistré", "CSV table saved"));
             }
@@ -188,16 +198,51 @@ pub fn ExportBar() -> impl IntoView {
                         <button data-export="svg" on:click=export_svg>"SVG"</button>
                         <button data-export="copy-image" on:click=copy_image>{lang.t("Copier l'image", "Copy image")}</button>
                     </div>
-                    <div class="export-buttons" role="group" aria-label=lang.t("Tableau", "Table")>
+                    <div class="export-buttons" role="group" aria-label=lang.t("Données de la vue", "The view's data")>
                         <button data-export="csv-fr" on:click=move |_| c_fr(Variant::French)>{lang.t("CSV (Excel FR)", "CSV (French)")}</button>
                         <button data-export="csv-intl" on:click=move |_| c_intl(Variant::International)>{lang.t("CSV (international)", "CSV (international)")}</button>
                     </div>
+                    <DatasetDownloads />
                 </div>
             </details>
             <button data-export="copy-link" on:click=copy_link>{lang.t("Copier le lien", "Copy link")}</button>
             <button data-export="deck-add" on:click=add_to_deck>{lang.t("+ Atelier", "+ Workshop")}</button>
             <p class="export-status" role="status" data-ms=move || format!("{:.1}", ms.get())>{move || status.get()}</p>
         </section>
+    }
+}
+
+/// The whole dataset (every indicator and domain × region × year, OWID-style long format) and
+/// its metadata (every indicator's card), as two CSV files.
+#[component]
+pub fn DatasetDownloads() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let all = ctx.all.clone();
+    let file = move |which: &'static str| {
+        let (table, meta) = match which {
+            "data" => {
+                let (t, m) = export::tidy::whole(&all, lang);
+                (t, Some(m))
+            }
+            _ => (export::tidy::metadata(&all, lang), None),
+        };
+        let text = export::csv::write_table(&table, meta.as_deref(), lang, Variant::French);
+        let name = match which {
+            "data" => lang.t(
+                "fragilites-donnees-completes.csv",
+                "fragility-full-dataset.csv",
+            ),
+            _ => lang.t("fragilites-metadonnees.csv", "fragility-metadata.csv"),
+        };
+        download(&text_blob(&text, "text/csv;charset=utf-8"), name);
+    };
+    let f2 = file.clone();
+    view! {
+        <div class="export-buttons" role="group" aria-label=lang.t("Tout le jeu de données", "The whole dataset")>
+            <button data-export="dataset-csv" on:click=move |_| file("data")>{lang.t("Tout le jeu de données (CSV)", "The whole dataset (CSV)")}</button>
+            <button data-export="metadata-csv" on:click=move |_| f2("meta")>{lang.t("Métadonnées (CSV)", "Metadata (CSV)")}</button>
+        </div>
     }
 }
 

@@ -95,6 +95,11 @@ pub fn MethodView() -> impl IntoView {
         <section class="view method-view" aria-labelledby="view-title">
             <h2 id="view-title" class="view-title">{lang.t("Méthode : comment lire l'indice", "Method: how to read the index")}</h2>
             <div class="prose">{text.into_iter().map(|p| view! { <p>{p}</p> }).collect::<Vec<_>>()}</div>
+            <h3 id="download">{lang.t("Télécharger les données", "Download the data")}</h3>
+            <p>{lang.t(
+                "Tout le jeu de données en un fichier : chaque indicateur et chaque domaine, pour chaque région, chaque année que les sources contiennent (valeur, France métropolitaine, indice, rang, unité, source), et ses métadonnées (définition, producteur, licence, méthode, mises en garde). CSV français (point-virgule, virgule décimale).",
+                "The whole dataset in one file: every indicator and every domain, for every region, every year the sources hold (value, metropolitan France, index, rank, unit, source), and its metadata (definition, producer, licence, method, caveats). French CSV (semicolon, decimal comma).")}</p>
+            <super::export::DatasetDownloads />
             <h3 id="decks">{lang.t("Les phrases des decks et les données ouvertes", "The decks' sentences and the open data")}</h3>
             <div class="prose">
                 <p>{lang.t(

@@ -3,14 +3,27 @@
 //! plus unit, year and source columns. French variant: `;` and decimal comma (with a BOM so
 //! spreadsheet software reads the accents); international: `,` and decimal point.
 
-use super::Export;
+use super::{Export, Graphic, RowMeta};
 use crate::i18n::Lang;
+use crate::model::ViewState;
+use crate::table::Table;
+use datafrag::model::Dataset;
 
 /// Which CSV dialect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Variant {
     French,
     International,
+}
+
+impl Variant {
+    /// For file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            Variant::French => "fr",
+            Variant::International => "intl",
+        }
+    }
 }
 
 /// RFC 4180 quoting, hand-written: the `csv` crate's writer doing the same added 14 KB brotli
@@ -34,8 +47,28 @@ fn defuse(text: &str) -> String {
     }
 }
 
+/// The CSV of a view and its file name's slug: for the map, the ranking, a region and the
+/// comparison, their data one row per region × measure (`tidy`: the region named, raw value,
+/// France, index to one decimal, rank); for lines over the years and the acteurs, their table.
+pub fn of_view(ds: &Dataset, s: &ViewState, variant: Variant) -> Option<(String, String)> {
+    let e = super::content(ds, s)?;
+    let text = match (&e.graphic, super::tidy::of_view(ds, s)) {
+        (Graphic::Map { .. } | Graphic::Bars(_), Some((t, meta))) => {
+            write_table(&t, Some(&meta), s.lang, variant)
+        }
+        _ => write(&e, s.lang, variant),
+    };
+    Some((text, e.slug))
+}
+
 /// The CSV text of an export's table (lines end with CRLF, as RFC 4180 says).
 pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
+    write_table(&e.table, Some(&e.meta), lang, variant)
+}
+
+/// The CSV text of a table, with unit, year and source columns from `meta` (one per row) when
+/// given.
+pub fn write_table(t: &Table, meta: Option<&[RowMeta]>, lang: Lang, variant: Variant) -> String {
     let sep = match variant {
         Variant::French => ';',
         Variant::International => ',',
@@ -44,15 +77,17 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
     if variant == Variant::French {
         out.push('\u{feff}');
     }
-    let mut header: Vec<String> = e.table.headers.iter().map(|h| defuse(h)).collect();
+    let mut header: Vec<String> = t.headers.iter().map(|h| defuse(h)).collect();
     // A table by year (a trajectory) has its year first: no second year column.
     let year = lang.t("Année", "Year");
-    let by_year = e.table.headers.first().is_some_and(|h| h == year);
-    header.push(lang.t("Unité", "Unit").into());
-    if !by_year {
-        header.push(year.into());
+    let by_year = t.headers.first().is_some_and(|h| h == year);
+    if meta.is_some() {
+        header.push(lang.t("Unité", "Unit").into());
+        if !by_year {
+            header.push(year.into());
+        }
+        header.push(lang.t("Source", "Source").into());
     }
-    header.push(lang.t("Source", "Source").into());
     let line = |fields: &[String]| -> String {
         let mut l = fields
             .iter()
@@ -63,7 +98,8 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
         l
     };
     out.push_str(&line(&header));
-    for (row, meta) in e.table.rows.iter().zip(&e.meta) {
+    let none = RowMeta::default();
+    for (k, row) in t.rows.iter().enumerate() {
         let mut fields: Vec<String> = row
             .iter()
             .map(|cell| match cell.shown {
@@ -76,11 +112,14 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
                 None => defuse(&cell.text),
             })
             .collect();
-        fields.push(defuse(&meta.unit));
-        if !by_year {
-            fields.push(defuse(&meta.year));
+        if let Some(meta) = meta {
+            let m = meta.get(k).unwrap_or(&none);
+            fields.push(defuse(&m.unit));
+            if !by_year {
+                fields.push(defuse(&m.year));
+            }
+            fields.push(defuse(&m.source));
         }
-        fields.push(defuse(&meta.source));
         out.push_str(&line(&fields));
     }
     out
@@ -89,7 +128,7 @@ pub fn write(e: &Export, lang: Lang, variant: Variant) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::{content, RowMeta};
+    use crate::export::content;
     use crate::model::ViewState;
     use crate::state::{catalog, fixture::dataset};
     use crate::table::{Cell, Table};

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod svg;
+pub mod tidy;
 mod views;
 
 use crate::chart::ChartSpec;

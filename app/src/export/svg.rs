@@ -144,11 +144,17 @@ pub fn document(
     let mut s = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" font-family="DejaVu Sans, Verdana, Arial, sans-serif" fill="#1a1a1a"><rect width="{w}" height="{h}" fill="#ffffff"/>"##
     );
+    // The title is never cut: a long one (a region's long name in the A4 frame) is set smaller,
+    // down to 60 %, to hold on the slide's width (bold glyphs ≈ 0.62 em wide).
+    let title_fs = 38.0
+        * u
+        * ((w - 2.0 * m) / (e.title.chars().count().max(1) as f64 * 0.62 * 38.0 * u))
+            .clamp(0.6, 1.0);
     let _ = write!(
         s,
         r##"<text x="{m}" y="{:.1}" font-size="{:.1}" font-weight="bold">{}</text>"##,
         m + 30.0 * u,
-        38.0 * u,
+        title_fs,
         esc(&e.title),
     );
     // The subtitle is never cut either: it wraps on two lines, its type shrinking if needed.
@@ -176,7 +182,7 @@ pub fn document(
     // Footer: source line (wrapped), date and link; QR code bottom right.
     let qr = qr_path(permalink);
     let qr_size = 120.0 * u;
-    let source_line = format!("{} : {}", lang.t("Sources", "Sources"), e.sources);
+    let source_line = format!("{}{}", lang.t("Sources : ", "Sources: "), e.sources);
     // The source line is never cut: it wraps, and its type shrinks (to 60 %) until it holds in
     // three lines; a longer one keeps all its lines, the graphic above makes room.
     let (mut lines, fs) = [1.0, 0.85, 0.72, 0.6]

@@ -106,7 +106,8 @@ pub fn bars(spec: &ChartSpec, size: Size, lang: Lang) -> Scene {
         .fill = MUTED.into();
     }
     let band = (size.row - 8.0) / n as f64;
-    let value_size = (band + 2.0).min(f * 0.85);
+    // A value's text no taller than its bar's band: the values of two series never overlap.
+    let value_size = band.min(f * 0.85);
     for (i, r) in spec.rows.iter().enumerate() {
         let y = top + i as f64 * size.row;
         s.text(
@@ -180,6 +181,21 @@ pub fn bars(spec: &ChartSpec, size: Size, lang: Lang) -> Scene {
         Anchor::Middle,
     );
     france.bold = true;
+    // The direction key on either side of "France = 100": a slide read alone says which side is
+    // the more fragile one (drawn only where it fits, between the left edge and the right).
+    let half = text_width(&spec.france_label, f * 0.85) / 2.0 + f * 0.8;
+    let (less, more) = (
+        lang.t("← moins fragile", "← less fragile"),
+        lang.t("plus fragile →", "more fragile →"),
+    );
+    let ks = f * 0.8;
+    if x100 - half - text_width(less, ks) >= 0.0 && x100 + half + text_width(more, ks) <= size.width
+    {
+        s.text(x100 - half, top - f * 0.6, less, ks, Anchor::End)
+            .fill = LESS_FILL.into();
+        s.text(x100 + half, top - f * 0.6, more, ks, Anchor::Start)
+            .fill = MORE_FILL.into();
+    }
     s
 }
 
@@ -230,7 +246,9 @@ mod tests {
                 "80",
                 "Ligne 2",
                 "n.d.",
-                "France = 100"
+                "France = 100",
+                "← moins fragile",
+                "plus fragile →"
             ]
         );
         // 100 and the bars' ends on the scale: 120 is as far right of 100 as 80 is left.
@@ -293,5 +311,17 @@ mod tests {
         // Nothing at all: a frame with the France line and the ticks, no panic.
         let empty = bars(&spec(1, &[]), Size::screen(320.0), Lang::Fr);
         assert!(empty.fills().is_empty() && empty.texts().contains(&"France = 100"));
+        // The direction key beside France's line (#14: a slide read alone says which side is
+        // more fragile).
+        let s = bars(
+            &spec(1, &[Some(120.0), Some(80.0)]),
+            Size::screen(900.0),
+            Lang::Fr,
+        );
+        let key = s.texts();
+        assert!(
+            key.contains(&"plus fragile →") && key.contains(&"← moins fragile"),
+            "{key:?}"
+        );
     }
 }

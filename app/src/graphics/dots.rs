@@ -8,9 +8,22 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::state::acteurs::ActeursState;
 
+/// The colour and glyph of area `k` (0 is France, then each covered region): France in ink, the
+/// regions in the comparison's colours in the same order, so that a region keeps its colour from
+/// the comparison to the acteurs (Nouvelle-Aquitaine blue, Occitanie orange, as the decks' pair).
+pub fn area_style(k: usize) -> (&'static str, &'static str) {
+    match k {
+        0 => (super::INK, "◆"),
+        _ => SERIES[(k - 1) % SERIES.len()],
+    }
+}
+
 /// The drawing of the practices. Dots are keyed `practice row/area index`.
 pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
-    let (w, row_h, left, right) = (640.0, 54.0, 190.0, 620.0);
+    // Each area's dot on its own line within the row, 17 px apart (the glyph is 16 px): two
+    // areas at the same value never hide one another.
+    let (w, left, right) = (640.0, 190.0, 620.0);
+    let row_h = (20.0 + 17.0 * s.areas.len() as f64).max(54.0);
     let x = Linear {
         domain: (0.0, s.axis_max),
         range: (left, right),
@@ -46,7 +59,7 @@ pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
         );
         for (k, (area, v, margin)) in p.values.iter().enumerate() {
             let yy = y + 10.0 + k as f64 * (row_h - 20.0) / n_areas;
-            let (color, mark) = SERIES[k % SERIES.len()];
+            let (color, mark) = area_style(k);
             sc.marks.push(Mark::Line {
                 x1: x.map((v - margin).max(0.0)),
                 y1: yy,
@@ -78,7 +91,7 @@ pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
     }
     let mut lx = left;
     for (k, area) in s.areas.iter().enumerate() {
-        let (color, mark) = SERIES[k % SERIES.len()];
+        let (color, mark) = area_style(k);
         sc.text(lx, plot_h + 14.0, mark, 14.0, Anchor::Start).fill = color.into();
         sc.text(lx + 18.0, plot_h + 14.0, area.clone(), 13.0, Anchor::Start);
         lx += 40.0 + area.chars().count() as f64 * 7.3;
@@ -136,7 +149,7 @@ mod tests {
             .collect();
         assert_eq!(
             glyphs,
-            vec![(SERIES[0].1, SERIES[0].0), (SERIES[1].1, SERIES[1].0)]
+            vec![("◆", crate::graphics::INK), (SERIES[0].1, SERIES[0].0)]
         );
         assert_eq!(
             sc.fills().iter().map(|f| f.0).collect::<Vec<_>>(),
@@ -147,7 +160,7 @@ mod tests {
         // The legend names every area beside its mark, so an exported slide reads alone.
         let texts = sc.texts();
         assert!(
-            texts.windows(2).any(|w| w == [SERIES[1].1, "Alpha"]),
+            texts.windows(2).any(|w| w == [SERIES[0].1, "Alpha"]),
             "{texts:?}"
         );
     }
