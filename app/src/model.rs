@@ -15,10 +15,12 @@ pub enum View {
     Method,
     /// The workshop deck: saved views, presentation.
     Deck,
+    /// The accessibility statement (RGAA 4.1), linked from every page's footer.
+    Accessibility,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Map,
         View::Region,
         View::Compare,
@@ -26,6 +28,7 @@ impl View {
         View::Acteurs,
         View::Method,
         View::Deck,
+        View::Accessibility,
     ];
 
     /// The value in the URL.
@@ -38,6 +41,7 @@ impl View {
             View::Acteurs => "acteurs",
             View::Method => "method",
             View::Deck => "atelier",
+            View::Accessibility => "accessibilite",
         }
     }
 }

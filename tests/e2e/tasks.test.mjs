@@ -144,3 +144,45 @@ test('the map slide names the regions, gives their values and outlines the chose
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// #14 item 15: French public bodies must publish an accessibility statement (RGAA 4.1).
+for (const lang of ['fr', 'en']) test(`the accessibility statement (${lang}): linked from every view, status, checks, known gaps, the host's contact`, async () => {
+  const q = lang === 'en' ? '&lang=en' : '';
+  for (const view of ['?view=region&region=76', '?view=atelier', '?view=method']) {
+    const { page, context } = await openView(h, view + q);
+    assert.equal(await page.locator('footer.foot a[href*="view=accessibilite"]').count(), 1, `${view}: the footer links the statement`);
+    await context.close();
+  }
+  const { page, errors, context } = await openView(h, `?domain=emploi${q}`, laptop);
+  await page.click('footer.foot a[href*="view=accessibilite"]');
+  await page.locator('.a11y-view').waitFor();
+  const status = await page.locator('[data-testid="a11y-status"]').textContent();
+  assert.match(status, lang === 'fr' ? /Non conforme au RGAA 4\.1/ : /Not compliant with RGAA 4\.1/);
+  assert.match(await page.locator('[data-testid="a11y-contact"]').textContent(), lang === 'fr' ? /à compléter par l'hébergeur/ : /to be filled in by the host/);
+  const headings = await page.$$eval('.a11y-view h3', (hs) => hs.map((x) => x.textContent));
+  assert.ok(headings.length >= 6, headings.join(' | '));
+  assert.ok(await page.locator('.a11y-view li').count() >= 8, 'the checks and the known gaps are listed');
+  assert.equal(await page.locator('.export').isVisible(), false, 'nothing to export on the statement');
+  assert.deepEqual(await axe(page), []);
+  assert.match(await page.title(), lang === 'fr' ? /^Accessibilité/ : /^Accessibility/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// #14 item 13: the card named the mirror repository as the "origin"; the producer's
+// publication and its file come first, the copied repository second, as provenance.
+test('an indicator card names the producer and its file first, the repository it was copied from as provenance', async () => {
+  const { page, errors, context } = await openView(h, '?view=method');
+  const card = page.locator('details.method-ind').first();
+  await card.locator('summary').click();
+  const terms = await card.locator('dt').allTextContents();
+  const source = terms.findIndex((t) => t.startsWith('Source (producteur'));
+  const provenance = terms.findIndex((t) => t.startsWith('Provenance'));
+  assert.ok(source >= 0 && provenance > source, terms.join(' | '));
+  const dds = await card.locator('dd').allTextContents();
+  assert.match(dds[source], /^INSEE.*\.xlsx/, 'the producer, then its file');
+  assert.doesNotMatch(dds[source], /github/i, 'no repository in the source');
+  assert.match(dds[provenance], /dépôt GitHub [\w-]+\/[\w-]+ @ [0-9a-f]{7}$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -243,6 +243,12 @@ for (const query of ['?domain=emploi', '?view=region&region=75', '?view=compare'
   const line = await page.locator('.print-source').textContent();
   assert.ok(line.includes('Source') && line.includes(h.url), `source line with the link: ${line}`);
   if (!query.includes('acteurs')) assert.match(line, /Sources : [^—]+ (19|20)\d\d/, 'the producers and years of what is shown');
+  // #14 item 14: paper has no buttons, and the view fills the page (A4 landscape less its
+  // margins is 190 mm, 718 px tall).
+  const controls = await page.$$eval('main button, main select, main input', (els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(controls, [], 'no on-screen control printed');
+  const height = await page.evaluate(() => document.querySelector('main').getBoundingClientRect().height);
+  assert.ok(height > 718 * 0.55, `the page is filled: the view is ${Math.round(height)} px of 718`);
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   fs.writeFileSync(`target/screenshots/print-${query.replace(/\W+/g, '-')}.pdf`, pdf);

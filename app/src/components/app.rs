@@ -2,6 +2,7 @@
 
 use super::context::Ctx;
 use super::{
+    accessibility::AccessibilityView,
     acteurs::ActeursView,
     compare::CompareView,
     deck::{self, DeckView, PresentBar, PresentStage},
@@ -266,11 +267,13 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                         View::Acteurs => l.t("Acteurs", "Actors"),
                         View::Method => l.t("Méthode", "Method"),
                         View::Deck => l.t("Atelier", "Workshop"),
+                        // Linked from the footer, not a tab.
+                        View::Accessibility => return None,
                     };
                     let target = state.with(|s| s.for_tab(v, &ctx.catalog));
                     let href = ctx.href(&target);
                     let go = ctx.go;
-                    view! {
+                    Some(view! {
                         <a
                             class="tab"
                             href=href
@@ -284,7 +287,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                         >
                             {label}
                         </a>
-                    }
+                    })
                 })
                 .collect::<Vec<_>>()
         }
@@ -337,10 +340,30 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                 View::Acteurs => view! { <ActeursView /> }.into_any(),
                 View::Method => view! { <MethodView /> }.into_any(),
                 View::Deck => view! { <DeckView /> }.into_any(),
+                View::Accessibility => view! { <AccessibilityView /> }.into_any(),
             }
         }
     };
     let years = Arc::new(crate::state::years::years(&ctx.ds));
+    // The accessibility statement, from every page's footer (RGAA asks for the link there).
+    let a11y_target = move || {
+        let mut s = state.get();
+        s.view = View::Accessibility;
+        s
+    };
+    let a11y_href = {
+        let ctx = ctx.clone();
+        move || ctx.href(&a11y_target())
+    };
+    let open_a11y = {
+        let go = ctx.go;
+        move |ev: leptos::ev::MouseEvent| {
+            if !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                ev.prevent_default();
+                go.run(a11y_target());
+            }
+        }
+    };
     let year_picker = move || {
         let (v, l, y) = view_lang.get();
         matches!(v, View::Map | View::Ranking | View::Region | View::Compare)
@@ -412,6 +435,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             <PresentBar />
         </Show>
         <footer class="foot">
+            <p><a href=a11y_href on:click=open_a11y>{move || lang().t("Accessibilité : non conforme (déclaration)", "Accessibility: not compliant (statement)")}</a></p>
             <p>{move || lang().t(
                 "Données publiques : INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC, Observatoire des territoires ; decks de l'Observatoire des partenariats. Aucun cookie, aucun traceur.",
                 "Public data: INSEE, DREES, SSMSI, Eurostat, ARCEP, JRC, Observatoire des territoires; decks of the Observatoire des partenariats. No cookie, no tracker.",

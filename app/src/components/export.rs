@@ -176,7 +176,14 @@ pub fn ExportBar() -> impl IntoView {
     let c_fr = export_csv.clone();
     let c_intl = export_csv;
     let chart = chart_choice(&ctx);
-    let hidden = move || ctx.state.with(|s| s.view == crate::model::View::Method);
+    let hidden = move || {
+        ctx.state.with(|s| {
+            matches!(
+                s.view,
+                crate::model::View::Method | crate::model::View::Accessibility
+            )
+        })
+    };
     // One "Exporter" menu (formats, graphic, images, tables), with the two quick actions
     // beside it: on a phone the bar is one line, not a third of the screen.
     view! {

@@ -1,5 +1,6 @@
 //! The app's components: they render what the state modules compute.
 
+mod accessibility;
 mod acteurs;
 mod app;
 mod chart;

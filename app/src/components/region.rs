@@ -38,6 +38,20 @@ pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView 
             "standardised gap to France",
         ),
     };
+    // The producer's publication and its files first; the repositories they were copied from
+    // second, as provenance.
+    let origins = crate::state::provenance::origins(&m.origin);
+    let files = origins
+        .iter()
+        .map(|o| view! { <br /><span class="file">{o.file.clone()}</span> })
+        .collect::<Vec<_>>();
+    let copies: Vec<String> = origins.iter().filter_map(|o| o.mirror.clone()).collect();
+    let mirrors = (!copies.is_empty()).then(|| {
+        view! {
+            <dt>{lang.t("Provenance (copie consultée)", "Provenance (copy read)")}</dt>
+            <dd class="origin">{lang.t("dépôt GitHub ", "GitHub repository ")}{copies.join(" ; ")}</dd>
+        }
+    });
     let caveats = (!m.caveats.is_empty())
         .then(|| view! { <dt>{lang.t("Précautions", "Caveats")}</dt><dd>{m.caveats.clone()}</dd> });
     view! {
@@ -46,12 +60,12 @@ pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView 
             <dl>
                 <dt>{lang.t("Unité", "Unit")}</dt><dd>{m.unit.clone()}</dd>
                 <dt>{lang.t("Année", "Year")}</dt><dd>{m.year.clone()}</dd>
-                <dt>{lang.t("Producteur", "Producer")}</dt><dd>{m.producer.clone()}</dd>
+                <dt>{lang.t("Source (producteur, publication)", "Source (producer, publication)")}</dt><dd class="publication">{m.producer.clone()}{files}</dd>
                 <dt>{lang.t("Licence", "Licence")}</dt><dd>{m.licence.clone()}</dd>
                 <dt>{lang.t("Méthode", "Method")}</dt><dd>{m.method.clone()}</dd>
                 <dt>{lang.t("Sens", "Direction")}</dt><dd>{direction}</dd>
                 <dt>{lang.t("Indice", "Index")}</dt><dd>{rule}</dd>
-                <dt>{lang.t("Origine", "Origin")}</dt><dd class="origin">{m.origin.clone()}</dd>
+                {mirrors}
                 {caveats}
             </dl>
         </div>

@@ -120,7 +120,7 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
             .map(|i| grouped_sources(ds, &i.indicators)),
         View::Region | View::Compare => Some(grouped_sources(ds, &all_indicators(ds))),
         View::Acteurs => Some(acteurs_state(ds, s.lang).source),
-        View::Method | View::Deck => None,
+        View::Method | View::Deck | View::Accessibility => None,
     }
 }
 
@@ -136,7 +136,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
         View::Region => views::region(ds, s),
         View::Compare => views::compare(ds, s),
         View::Acteurs => views::acteurs(ds, s),
-        View::Method | View::Deck => None,
+        View::Method | View::Deck | View::Accessibility => None,
     }
 }
 

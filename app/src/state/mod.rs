@@ -7,6 +7,7 @@ pub mod compare;
 pub mod deck_reading;
 pub mod key_figures;
 pub mod map;
+pub mod provenance;
 pub mod ranking;
 pub mod region;
 pub mod search;
@@ -64,6 +65,7 @@ pub fn page_title(ds: &Dataset, s: &ViewState) -> String {
         View::Acteurs => (None, lang.t("Acteurs", "Actors")),
         View::Method => (None, lang.t("Méthode", "Method")),
         View::Deck => (None, lang.t("Atelier", "Workshop")),
+        View::Accessibility => (None, lang.t("Accessibilité", "Accessibility")),
     };
     let app = lang.t("Fragilités régionales", "Regional fragility");
     let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();
