@@ -39,15 +39,78 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// Units that count whole things: shown without decimals.
-const COUNT_UNITS: [&str; 6] = [
+/// Units that count whole things: shown without decimals (in both languages).
+const COUNT_UNITS: [&str; 11] = [
     "habitants",
     "communes",
     "départements",
     "entreprises",
     "associations",
     "M€",
+    "inhabitants",
+    "municipalities",
+    "departments",
+    "companies",
+    "€m",
 ];
+
+/// The dataset's units (French, as the metadata writes them) and their English. A closed list:
+/// a test checks that every unit of the committed dataset is in it.
+const UNITS_EN: [(&str, &str); 21] = [
+    ("%", "%"),
+    (
+        "pour 100 personnes de 20-64 ans",
+        "per 100 people aged 20-64",
+    ),
+    (
+        "pour 100 personnes de 75 ans et plus",
+        "per 100 people aged 75 and over",
+    ),
+    ("€ par habitant", "€ per inhabitant"),
+    ("€ courants par habitant", "current € per inhabitant"),
+    ("pour 10 000 habitants", "per 10,000 inhabitants"),
+    ("€ par an", "€ per year"),
+    ("minutes", "minutes"),
+    (
+        "consultations par an et par habitant",
+        "consultations per year per inhabitant",
+    ),
+    ("‰ logements", "‰ of dwellings"),
+    ("‰ habitants", "‰ of inhabitants"),
+    ("années", "years"),
+    ("départements", "departments"),
+    ("entreprises", "companies"),
+    ("hab/km²", "inhab./km²"),
+    ("% par an", "% a year"),
+    ("M€", "€m"),
+    ("habitants", "inhabitants"),
+    ("% du PIB", "% of GDP"),
+    ("km²", "km²"),
+    ("associations", "associations"),
+];
+
+/// A unit in the reader's language (`communes` stays: it is the French word English uses).
+///
+/// ```
+/// use app::{format::unit, i18n::Lang};
+/// assert_eq!(unit("pour 10 000 habitants", Lang::En), "per 10,000 inhabitants");
+/// assert_eq!(unit("pour 10 000 habitants", Lang::Fr), "pour 10 000 habitants");
+/// ```
+pub fn unit(u: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => u.to_string(),
+        Lang::En => UNITS_EN
+            .iter()
+            .find(|(fr, _)| *fr == u)
+            .map_or(u, |(_, en)| en)
+            .to_string(),
+    }
+}
+
+/// Whether [`unit`] knows `u`.
+pub fn unit_known(u: &str) -> bool {
+    u == "communes" || UNITS_EN.iter().any(|(fr, _)| *fr == u)
+}
 
 /// Decimals for a value in a unit: none for counts and from 1 000, two below 1, else one — so
 /// that every region's value of an indicator reads with the same precision (7,0 % and 9,1 %).
@@ -161,5 +224,23 @@ mod tests {
             "1re\u{a0}/ 3",
             "out of the areas there are"
         );
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    /// Promise (#14 item 12): every unit of the committed dataset has its English (read from
+    /// the committed file itself, not from the app's model).
+    #[test]
+    fn every_unit_of_the_dataset_is_translated() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/data/dataset.json");
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for list in ["indicators", "profiles"] {
+            for i in v[list].as_array().unwrap() {
+                let u = i["unit"].as_str().unwrap();
+                assert!(super::unit_known(u), "{list}: unit {u:?} has no English");
+            }
+        }
     }
 }

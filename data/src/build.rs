@@ -41,6 +41,8 @@ fn read(dir: &Path, rel: &str) -> Result<String> {
 }
 
 /// Where the outlines come from, written into the geometry files.
+/// [`GEO_SOURCE`] in English.
+pub const GEO_SOURCE_EN: &str = "IGN, Admin Express COG 2018, départements (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte; regions by merging their départements; names and codes: INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)";
 pub const GEO_SOURCE: &str = "IGN, Admin Express COG 2018, départements (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte ; régions par fusion des départements ; noms et codes : INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)";
 
 /// The départements and the regions dissolved from them, simplified once (see `layers`).
@@ -181,12 +183,13 @@ pub fn observations(
 pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     let areas = areas(raw_dir)?;
     let layers = layers(raw_dir, &areas)?;
-    let map = build_map(
+    let mut map = build_map(
         &layers,
         &areas.regions,
         RAW_DEPARTEMENTS_GEOJSON,
         GEO_SOURCE,
     )?;
+    map.source_en = GEO_SOURCE_EN.into();
     let departements = build_departements(&layers, GEO_SOURCE);
     let domains = meta::domains(&read(root, DOMAINS)?, DOMAINS)?;
     let metas = meta::indicators(&read(root, INDICATORS)?, INDICATORS, &domains)?;

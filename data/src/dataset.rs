@@ -244,13 +244,17 @@ mod tests {
             unit: "%".into(),
             year: "2020".into(),
             producer: "p".into(),
+            producer_en: String::new(),
             licence: "l".into(),
+            licence_en: String::new(),
             origin: "o".into(),
             source: "custom".into(),
             method: "m".into(),
+            method_en: "m".into(),
             polarity: Polarity::HigherIsFragile,
             index_rule: IndexRule::Ratio,
             caveats: String::new(),
+            caveats_en: String::new(),
             series: None,
         }
     }

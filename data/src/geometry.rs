@@ -21,6 +21,9 @@ pub struct MapGeometry {
     pub generated_by: String,
     /// Where the outlines come from (producer, file, edition).
     pub source: String,
+    /// The same in English.
+    #[serde(default)]
+    pub source_en: String,
     pub projection: String,
     /// viewBox width and height.
     pub width: f64,
@@ -228,6 +231,7 @@ pub fn build_map(
     Ok(MapGeometry {
         generated_by: GENERATED_BY.into(),
         source: source.into(),
+        source_en: String::new(),
         projection: "Lambert-93 (EPSG:2154)".into(),
         width: MAP_WIDTH,
         height: round(layers.height),

@@ -136,6 +136,7 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
             ("origin", &m.origin),
             ("source", &m.source),
             ("method", &m.method),
+            ("method_en", &m.method_en),
         ];
         if let Some((field, _)) = required.iter().find(|(_, v)| v.trim().is_empty()) {
             return Err(Error::invalid(
@@ -143,6 +144,14 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
                 0,
                 *field,
                 format!("indicator {:?}: empty", m.id),
+            ));
+        }
+        if !m.caveats.trim().is_empty() && m.caveats_en.trim().is_empty() {
+            return Err(Error::invalid(
+                file,
+                0,
+                "caveats_en",
+                format!("indicator {:?}: empty while caveats is not", m.id),
             ));
         }
         if let Some(s) = &m.series {

@@ -98,17 +98,26 @@ pub struct IndicatorMeta {
     pub unit: String,
     pub year: String,
     pub producer: String,
+    /// The producer in English, where its French wording has more than proper names.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub producer_en: String,
     pub licence: String,
+    /// The licence in English, where its French wording says more than the licence's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub licence_en: String,
     pub origin: String,
     /// Which reader of the pipeline makes it and from which field (`regioviz:CHOM1574`), or
     /// `custom` for values brought in data/custom.csv.
     pub source: String,
     pub method: String,
+    pub method_en: String,
     pub polarity: Polarity,
     #[serde(default)]
     pub index_rule: IndexRule,
     #[serde(default)]
     pub caveats: String,
+    #[serde(default)]
+    pub caveats_en: String,
     /// The years the source holds besides the headline one, when it holds several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<SeriesMeta>,

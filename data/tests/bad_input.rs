@@ -273,6 +273,7 @@ licence = "Licence Ouverte"
 origin = "enquête 2024"
 source = "custom"
 method = "Enquête par quotas."
+method_en = "Quota survey."
 polarity = "higher_is_fragile"
 "#;
     std::fs::write(tmp.join("data/indicators.toml"), toml).unwrap();

@@ -23,9 +23,17 @@ pub fn ActeursView() -> impl IntoView {
         .iter()
         .map(|(v, label)| view! { <li><strong>{format::value_with(*v, "%", 0, lang)}</strong>" "{label.clone()}</li> })
         .collect::<Vec<_>>();
+    // The deck's own words (its samples) are quoted in French, marked so: a screen reader
+    // reads them as French in the English page.
+    let (m0, m1, mr, sample) = (
+        s.national_margin.0,
+        s.national_margin.1,
+        s.regional_margin,
+        s.margin_sample.clone(),
+    );
     let margin_text = match lang {
-        Lang::Fr => format!("Marge d'erreur des chiffres des maires : {} à {} points au niveau national, {} points au niveau régional (PHARE-Institutions, {}). Les autres chiffres n'ont pas d'échantillon publié dans les decks : pas de marge.", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
-        Lang::En => format!("Margin of error of the mayors' figures: {} to {} points nationally, {} points in a region (PHARE-Institutions, sample: {}). The other figures have no sample published in the decks: no margin.", s.national_margin.0, s.national_margin.1, s.regional_margin, s.margin_sample),
+        Lang::Fr => view! { {format!("Marge d'erreur des chiffres des maires : {m0} à {m1} points au niveau national, {mr} points au niveau régional (PHARE-Institutions, ")}<span lang="fr">{sample}</span>"). Les autres chiffres n'ont pas d'échantillon publié dans les decks : pas de marge." }.into_any(),
+        Lang::En => view! { {format!("Margin of error of the mayors' figures: {m0} to {m1} points nationally, {mr} points in a region (PHARE-Institutions, sample: ")}<q lang="fr">{sample}</q>"). The other figures have no sample published in the decks: no margin." }.into_any(),
     };
     view! {
         <section class="view acteurs-view" aria-labelledby="view-title">
@@ -37,10 +45,9 @@ pub fn ActeursView() -> impl IntoView {
             <figure class="dotplot">
                 <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=table.caption.clone() inner_html=dots></svg>
                 <figcaption>
-                    <p class="hint">{match lang {
-                        Lang::Fr => format!("Trait horizontal : intervalle de confiance à 95 % de chaque pourcentage, calculé sur l'échantillon que donne le deck (« {} »).", s.practice_base),
-                        Lang::En => format!("Horizontal line: 95 % confidence interval of each percentage, computed on the sample the deck gives (“{}”).", s.practice_base),
-                    }}</p>
+                    <p class="hint">{lang.t(
+                        "Trait horizontal : intervalle de confiance à 95 % de chaque pourcentage, calculé sur l'échantillon que donne le deck : ",
+                        "Horizontal line: 95% confidence interval of each percentage, computed on the sample the deck gives: ")}<q lang="fr">{s.practice_base.clone()}</q>"."</p>
                 </figcaption>
             </figure>
             <DataTable table=table lang=lang test_id="acteurs-table" />

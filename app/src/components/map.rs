@@ -225,7 +225,7 @@ pub fn MapView() -> impl IntoView {
                         {tooltip}
                     </div>
                     <p class="info-line" aria-live="polite">{info_line}</p>
-                    <p class="source">{lang.t("Contours : ", "Outlines: ")}{geo.source.clone()}</p>
+                    <p class="source">{lang.t("Contours : ", "Outlines: ")}{lang.pick(&geo.source, &geo.source_en).to_string()}</p>
                 </figure>
                 <div class="side">
                     <div class="legend-box" role="group" aria-labelledby="legend-title">

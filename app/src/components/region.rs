@@ -43,7 +43,7 @@ pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView 
     let origins = crate::state::provenance::origins(&m.origin);
     let files = origins
         .iter()
-        .map(|o| view! { <br /><span class="file">{o.file.clone()}</span> })
+        .map(|o| view! { <br /><span class="file" lang="fr">{o.file.clone()}</span> })
         .collect::<Vec<_>>();
     let copies: Vec<String> = origins.iter().filter_map(|o| o.mirror.clone()).collect();
     let mirrors = (!copies.is_empty()).then(|| {
@@ -53,16 +53,16 @@ pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView 
         }
     });
     let caveats = (!m.caveats.is_empty())
-        .then(|| view! { <dt>{lang.t("Précautions", "Caveats")}</dt><dd>{m.caveats.clone()}</dd> });
+        .then(|| view! { <dt>{lang.t("Précautions", "Caveats")}</dt><dd>{lang.pick(&m.caveats, &m.caveats_en).to_string()}</dd> });
     view! {
         <div class="card" role="group" aria-label=format!("{} : {}", lang.t("Fiche", "Card"), lang.pick(&m.label_fr, &m.label_en))>
             <p class="definition">{lang.pick(&m.definition_fr, &m.definition_en).to_string()}</p>
             <dl>
-                <dt>{lang.t("Unité", "Unit")}</dt><dd>{m.unit.clone()}</dd>
+                <dt>{lang.t("Unité", "Unit")}</dt><dd>{format::unit(&m.unit, lang)}</dd>
                 <dt>{lang.t("Année", "Year")}</dt><dd>{m.year.clone()}</dd>
-                <dt>{lang.t("Source (producteur, publication)", "Source (producer, publication)")}</dt><dd class="publication">{m.producer.clone()}{files}</dd>
-                <dt>{lang.t("Licence", "Licence")}</dt><dd>{m.licence.clone()}</dd>
-                <dt>{lang.t("Méthode", "Method")}</dt><dd>{m.method.clone()}</dd>
+                <dt>{lang.t("Source (producteur, publication)", "Source (producer, publication)")}</dt><dd class="publication"><span lang=if m.producer_en.is_empty() || lang == Lang::Fr { "fr" } else { "en" }>{crate::export::tidy::producer(m, lang).to_string()}</span>{files}</dd>
+                <dt>{lang.t("Licence", "Licence")}</dt><dd>{crate::export::tidy::licence(m, lang).to_string()}</dd>
+                <dt>{lang.t("Méthode", "Method")}</dt><dd>{lang.pick(&m.method, &m.method_en).to_string()}</dd>
                 <dt>{lang.t("Sens", "Direction")}</dt><dd>{direction}</dd>
                 <dt>{lang.t("Indice", "Index")}</dt><dd>{rule}</dd>
                 {mirrors}
@@ -218,7 +218,7 @@ pub fn RegionView() -> impl IntoView {
                                     {why.map(|w| view! { <span class="why">{w}</span> })}
                                     {rank.map(|r| view! { <span class="rank">{r}</span> })}
                                     {france.map(|f| view! { <span class="ref">{f}</span> })}
-                                    <span class="src">{p.source.clone()}</span>
+                                    <span class="src" lang="fr">{p.source.clone()}</span>
                                 </dd>
                             </div>
                         }

@@ -61,10 +61,10 @@ pub struct Export {
 }
 
 /// "INSEE 2015, 2021 ; DREES 2019": producers with their years, for indicator ids.
-pub fn grouped_sources(ds: &Dataset, ids: &[String]) -> String {
+pub fn grouped_sources(ds: &Dataset, ids: &[String], lang: Lang) -> String {
     let mut by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for i in ds.indicators.iter().filter(|i| ids.contains(&i.meta.id)) {
-        let years = by.entry(i.meta.producer.as_str()).or_default();
+        let years = by.entry(tidy::producer(&i.meta, lang)).or_default();
         if !years.contains(&i.meta.year.as_str()) {
             years.push(i.meta.year.as_str());
         }
@@ -117,8 +117,8 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
     }
     match s.view {
         View::Map | View::Ranking => crate::state::measure_info(ds, &s.measure, s.lang)
-            .map(|i| grouped_sources(ds, &i.indicators)),
-        View::Region | View::Compare => Some(grouped_sources(ds, &all_indicators(ds))),
+            .map(|i| grouped_sources(ds, &i.indicators, s.lang)),
+        View::Region | View::Compare => Some(grouped_sources(ds, &all_indicators(ds), s.lang)),
         View::Acteurs => Some(acteurs_state(ds, s.lang).source),
         View::Method | View::Deck | View::Accessibility => None,
     }

@@ -87,7 +87,7 @@ fn push(
                             None,
                             index_unit.to_string(),
                             crate::state::years_of(ds, &d.indicators),
-                            super::grouped_sources(ds, &d.indicators),
+                            super::grouped_sources(ds, &d.indicators, lang),
                         )
                     }
                     Row::Indicator(i) => {
@@ -100,14 +100,19 @@ fn push(
                             lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
                             i.meta.id.as_str(),
                             lang.t("indicateur", "indicator"),
-                            Cell::value(v, &i.meta.unit, "", lang),
-                            Cell::value(i.france, &i.meta.unit, "", lang),
+                            Cell::value(v, &crate::format::unit(&i.meta.unit, lang), "", lang),
+                            Cell::value(
+                                i.france,
+                                &crate::format::unit(&i.meta.unit, lang),
+                                "",
+                                lang,
+                            ),
                             i.index.get(k).copied().flatten(),
                             i.rank.get(k).copied().flatten(),
                             i.missing.get(k).cloned().flatten(),
-                            i.meta.unit.clone(),
+                            crate::format::unit(&i.meta.unit, lang),
                             i.meta.year.clone(),
-                            i.meta.producer.clone(),
+                            producer(&i.meta, lang).to_string(),
                         )
                     }
                 };
@@ -218,6 +223,22 @@ pub fn whole(ds: &Dataset, lang: Lang) -> (Table, Vec<RowMeta>) {
     (t, meta)
 }
 
+/// An indicator's producer in the reader's language.
+pub fn producer(m: &datafrag::model::IndicatorMeta, lang: Lang) -> &str {
+    match lang {
+        Lang::En if !m.producer_en.is_empty() => &m.producer_en,
+        _ => &m.producer,
+    }
+}
+
+/// An indicator's licence in the reader's language.
+pub fn licence(m: &datafrag::model::IndicatorMeta, lang: Lang) -> &str {
+    match lang {
+        Lang::En if !m.licence_en.is_empty() => &m.licence_en,
+        _ => &m.licence,
+    }
+}
+
 /// Every indicator's card, one row each: what the dataset's rows measure and where they come
 /// from (the whole dataset's metadata file).
 pub fn metadata(ds: &Dataset, lang: Lang) -> Table {
@@ -261,14 +282,14 @@ pub fn metadata(ds: &Dataset, lang: Lang) -> Table {
                     .unwrap_or_default(),
                 lang.pick(&m.label_fr, &m.label_en).to_string(),
                 lang.pick(&m.definition_fr, &m.definition_en).to_string(),
-                m.unit.clone(),
+                crate::format::unit(&m.unit, lang),
                 m.year.clone(),
                 series,
-                m.producer.clone(),
-                m.licence.clone(),
-                m.method.clone(),
+                producer(m, lang).to_string(),
+                licence(m, lang).to_string(),
+                lang.pick(&m.method, &m.method_en).to_string(),
                 direction.to_string(),
-                m.caveats.clone(),
+                lang.pick(&m.caveats, &m.caveats_en).to_string(),
                 m.origin.clone(),
             ]
             .map(Cell::text)

@@ -91,7 +91,7 @@ pub(super) fn region(ds: &Dataset, s: &ViewState) -> Option<Export> {
             RowMeta {
                 unit: index_unit.into(),
                 year: crate::state::years_of(ds, &ids),
-                source: grouped_sources(ds, &ids),
+                source: grouped_sources(ds, &ids, lang),
             }
         })
         .collect();
@@ -130,7 +130,7 @@ pub(super) fn compare(ds: &Dataset, s: &ViewState) -> Option<Export> {
             RowMeta {
                 unit: index_unit.into(),
                 year: crate::state::years_of(ds, &ids),
-                source: grouped_sources(ds, &ids),
+                source: grouped_sources(ds, &ids, lang),
             }
         })
         .collect();
@@ -275,7 +275,7 @@ pub(super) fn lines(ds: &Dataset, s: &ViewState) -> Option<Export> {
         (Some(a), Some(b)) => format!("{a}–{b}"),
         _ => return None,
     };
-    let sources = series_sources(ds, &ids);
+    let sources = series_sources(ds, &ids, lang);
     let unit = if spec.unit.is_empty() {
         lang.t("indice (France = 100)", "index (France = 100)")
             .to_string()
@@ -302,14 +302,16 @@ pub(super) fn lines(ds: &Dataset, s: &ViewState) -> Option<Export> {
 }
 
 /// "INSEE 1982–2023 ; SSMSI 2016–2024": the producers of series with the years they span.
-pub(super) fn series_sources(ds: &Dataset, ids: &[String]) -> String {
+pub(super) fn series_sources(ds: &Dataset, ids: &[String], lang: crate::i18n::Lang) -> String {
     let mut by: std::collections::BTreeMap<&str, (i32, i32)> = Default::default();
     for i in ds.indicators.iter().filter(|i| ids.contains(&i.meta.id)) {
         let Some(t) = &i.trajectory else { continue };
         let (Some(a), Some(b)) = (t.years.first(), t.years.last()) else {
             continue;
         };
-        let e = by.entry(i.meta.producer.as_str()).or_insert((*a, *b));
+        let e = by
+            .entry(super::tidy::producer(&i.meta, lang))
+            .or_insert((*a, *b));
         *e = (e.0.min(*a), e.1.max(*b));
     }
     by.iter()

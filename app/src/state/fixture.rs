@@ -12,13 +12,17 @@ fn meta(id: &str, domain: &str, polarity: Polarity) -> IndicatorMeta {
         unit: "%".into(),
         year: "2020".into(),
         producer: "INSEE".into(),
+        producer_en: String::new(),
         licence: "LO".into(),
+        licence_en: String::new(),
         origin: "file".into(),
         source: "custom".into(),
         method: "m".into(),
+        method_en: "m".into(),
         polarity,
         index_rule: IndexRule::Ratio,
         caveats: String::new(),
+        caveats_en: String::new(),
         series: None,
     }
 }

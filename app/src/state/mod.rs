@@ -197,7 +197,7 @@ pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo
         }),
         Measure::Indicator(id) => indicator(ds, id).map(|i| MeasureInfo {
             title: lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
-            unit: i.meta.unit.clone(),
+            unit: crate::format::unit(&i.meta.unit, lang),
             year: i.meta.year.clone(),
             is_domain: false,
             france: i.france,
@@ -218,17 +218,6 @@ pub fn years_of(ds: &Dataset, ids: &[String]) -> String {
     years.sort();
     years.dedup();
     years.join(", ")
-}
-
-/// "Producer (year)" of each indicator, for source lines.
-pub fn sources_of(ds: &Dataset, ids: &[String]) -> String {
-    let mut parts: Vec<String> = ids
-        .iter()
-        .filter_map(|id| indicator(ds, id))
-        .map(|i| format!("{} ({})", i.meta.producer, i.meta.year))
-        .collect();
-    parts.dedup();
-    parts.join(" ; ")
 }
 
 #[cfg(test)]

@@ -99,7 +99,7 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
                 .map(|i| IndicatorLine {
                     id: i.meta.id.clone(),
                     label: lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
-                    unit: i.meta.unit.clone(),
+                    unit: crate::format::unit(&i.meta.unit, lang),
                     year: i.meta.year.clone(),
                     value: i.values[k],
                     france: i.france,
@@ -122,7 +122,7 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
         .map(|p| ProfileLine {
             id: p.id.clone(),
             label: lang.pick(&p.label_fr, &p.label_en).to_string(),
-            unit: p.unit.clone(),
+            unit: crate::format::unit(&p.unit, lang),
             year: p.year.clone(),
             value: p.values[k],
             france: p.france,

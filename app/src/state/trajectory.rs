@@ -53,7 +53,7 @@ impl Change {
         Some(Change {
             id: i.meta.id.clone(),
             label: lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
-            unit: i.meta.unit.clone(),
+            unit: crate::format::unit(&i.meta.unit, lang),
             from: t.years[a],
             to: t.years[b],
             region: (t.values[k][a]?, t.values[k][b]?),
@@ -417,7 +417,7 @@ pub fn compare_chart(
         points: t.points(None),
     });
     Some(LineSpec {
-        unit: i.meta.unit.clone(),
+        unit: crate::format::unit(&i.meta.unit, lang),
         reference: None,
         series,
         breaks: i

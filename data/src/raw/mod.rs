@@ -204,6 +204,7 @@ pub fn obs_at(
 /// # origin = "o"
 /// # source = "s"
 /// # method = "m"
+/// # method_en = "m"
 /// # polarity = "higher_is_fragile"
 /// # series = { from = 2017, to = 2019, rule_fr = "r", rule_en = "r" }"#;
 /// let meta: IndicatorMeta = toml::from_str(toml).unwrap();
