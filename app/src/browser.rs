@@ -216,6 +216,20 @@ pub fn replace_query(query: &str) {
     }
 }
 
+/// The width to draw an SVG chart at: `wide` on a laptop; on a phone, the window's width less
+/// the page's margins, so that the chart is drawn at the size it is shown (its type not scaled
+/// down to 6 px).
+pub fn chart_width(wide: f64) -> f64 {
+    let w = web_sys::window()
+        .and_then(|w| w.inner_width().ok()?.as_f64())
+        .unwrap_or(wide);
+    if w < 520.0 {
+        (w - 50.0).clamp(280.0, wide)
+    } else {
+        wide
+    }
+}
+
 /// Opens the browser's print dialog (where "Save as PDF" is), after the next paint so that what
 /// was just rendered for print is in the page.
 pub fn print_after_render() {

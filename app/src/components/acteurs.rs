@@ -15,7 +15,7 @@ pub fn ActeursView() -> impl IntoView {
     let s = acteurs_state(&ctx.ds, lang);
     let table = crate::state::tables::acteurs(&s, lang);
     // The same drawing as the export's (graphics::dots), as SVG markup: marks only, no script.
-    let scene = crate::graphics::dots::practices(&s, lang);
+    let scene = crate::graphics::dots::practices(&s, lang, crate::browser::chart_width(640.0));
     let (w, h) = (scene.width, scene.height);
     let dots = crate::graphics::svg::fragment(&scene);
     let surveys = s

@@ -71,7 +71,13 @@ pub fn DataTable(
                 .collect::<Vec<_>>()
         })
     };
+    // A table wider than a phone scrolls sideways: said above it (a table of four columns or
+    // more), and its edges shade where there is more to see.
+    let wide = move || table.with(|t| t.headers.len() >= 4);
     view! {
+        <Show when=wide>
+            <p class="scroll-cue" aria-hidden="true">{lang.t("↔ Faites glisser le tableau pour voir toutes ses colonnes", "↔ Swipe the table to see all its columns")}</p>
+        </Show>
         <div class="table-wrap">
             <table class="data" data-testid=test_id>
                 <caption>{move || table.with(|t| t.caption.clone())}</caption>

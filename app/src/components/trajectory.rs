@@ -21,7 +21,7 @@ pub fn LineChart(
     lang: Lang,
     test_id: &'static str,
 ) -> impl IntoView {
-    let scene = lines(&spec, 640.0, lang);
+    let scene = lines(&spec, crate::browser::chart_width(640.0), lang);
     let keys = spec
         .series
         .iter()

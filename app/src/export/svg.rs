@@ -78,7 +78,7 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
             selected,
         } => graphics::map::choropleth(geo, state, *layout, selected.as_deref(), lang),
         Graphic::Bars(spec) => graphics::bars::bars(spec, graphics::bars::Size::EXPORT, lang),
-        Graphic::Dots(st) => graphics::dots::practices(st, lang),
+        Graphic::Dots(st) => graphics::dots::practices(st, lang, 640.0),
         // The screen's drawing at its shape for a slide (its height is fixed: 280).
         Graphic::Lines(spec) => graphics::lines::lines(spec, 720.0, lang),
         Graphic::Table => return table(e),

@@ -44,12 +44,13 @@ fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.56
 }
 
-/// `label` shortened with "…" to fit `width`.
+/// `label` shortened with "…" to fit `width` (estimated wide, 0.62 em a glyph: a label must
+/// never run off the drawing's left edge).
 fn fit(label: &str, size: f64, width: f64) -> String {
-    if text_width(label, size) <= width {
+    if label.chars().count() as f64 * size * 0.62 <= width {
         return label.to_string();
     }
-    let keep = ((width / (size * 0.56)) as usize).saturating_sub(1).max(3);
+    let keep = ((width / (size * 0.62)) as usize).saturating_sub(1).max(3);
     label.chars().take(keep).collect::<String>() + "…"
 }
 
@@ -70,7 +71,24 @@ pub fn bars(spec: &ChartSpec, size: Size, lang: Lang) -> Scene {
     let n = spec.series.len().max(1);
     let label_w = (f * 18.0).min(size.width * 0.42);
     let right = size.width - f * 2.5;
-    let legend_h = if n > 1 { f * 2.2 } else { 0.0 };
+    // The legend's entries, on as many lines as the width needs (four long names on a phone).
+    let mut legend: Vec<(f64, usize)> = Vec::new();
+    if n > 1 {
+        let (mut lx, mut line) = (label_w.min(f * 2.0).max(0.0), 0usize);
+        lx = if size.width > 600.0 { label_w } else { lx };
+        let start = lx;
+        for name in &spec.series {
+            let w = f * 2.6 + text_width(&format!("● {name}"), f);
+            if lx > start && lx + w - f * 1.3 > size.width {
+                lx = start;
+                line += 1;
+            }
+            legend.push((lx, line));
+            lx += w;
+        }
+    }
+    let lines = legend.iter().map(|l| l.1 + 1).max().unwrap_or(0);
+    let legend_h = f * 2.2 * lines as f64;
     let top = legend_h + f * 1.8;
     let bottom = top + size.row * spec.rows.len() as f64;
     let domain = index_domain(spec.rows.iter().flat_map(|r| r.values.iter().copied()));
@@ -83,16 +101,18 @@ pub fn bars(spec: &ChartSpec, size: Size, lang: Lang) -> Scene {
         height: bottom + f * 2.0,
         marks: Vec::new(),
     };
-    if n > 1 {
-        let mut lx = label_w;
-        for (k, name) in spec.series.iter().enumerate() {
-            let (color, mark) = SERIES[k % SERIES.len()];
-            s.rect(lx, f * 0.4, f, f, color, None);
-            let t = format!("{mark} {name}");
-            let w = text_width(&t, f);
-            s.text(lx + f * 1.3, f * 1.25, t, f, Anchor::Start).fill = color.into();
-            lx += f * 2.6 + w;
-        }
+    for (k, (name, (lx, line))) in spec.series.iter().zip(&legend).enumerate() {
+        let (color, mark) = SERIES[k % SERIES.len()];
+        let ly = *line as f64 * f * 2.2;
+        s.rect(*lx, ly + f * 0.4, f, f, color, None);
+        s.text(
+            *lx + f * 1.3,
+            ly + f * 1.25,
+            format!("{mark} {name}"),
+            f,
+            Anchor::Start,
+        )
+        .fill = color.into();
     }
     for t in index_ticks(domain) {
         s.line((x.map(t), top), (x.map(t), bottom), GRID, 1.0);
@@ -195,6 +215,12 @@ pub fn bars(spec: &ChartSpec, size: Size, lang: Lang) -> Scene {
             .fill = LESS_FILL.into();
         s.text(x100 + half, top - f * 0.6, more, ks, Anchor::Start)
             .fill = MORE_FILL.into();
+    } else {
+        // Too narrow beside the label (a phone): under the axis, from France's line outwards.
+        let y = bottom + f * 2.9;
+        s.text(x100 - f * 0.4, y, less, ks, Anchor::End).fill = LESS_FILL.into();
+        s.text(x100 + f * 0.4, y, more, ks, Anchor::Start).fill = MORE_FILL.into();
+        s.height += f * 1.6;
     }
     s
 }
@@ -293,6 +319,47 @@ mod tests {
             !s.texts().contains(&"121"),
             "bars 5.5 px thick carry no value"
         );
+    }
+
+    /// On a phone (#14 item 5): four long region names in the legend wrap onto lines inside
+    /// the width (it read "▲ Prove" cut at the edge), no row label starts left of the drawing,
+    /// and the direction key is drawn under the axis.
+    #[test]
+    fn a_phone_keeps_every_text_inside() {
+        let mut sp = spec(4, &[Some(120.0), Some(80.0), Some(101.0), Some(99.0)]);
+        sp.series = vec![
+            "Île-de-France".into(),
+            "Bretagne".into(),
+            "Provence-Alpes-Côte d'Azur".into(),
+            "Auvergne-Rhône-Alpes".into(),
+        ];
+        sp.rows[0].label = "Développement économique".into();
+        let size = Size::screen(340.0);
+        let s = bars(&sp, size, Lang::Fr);
+        for m in &s.marks {
+            if let Mark::Text(t) = m {
+                let w = t.text.chars().count() as f64 * t.size * 0.6;
+                let (a, b) = match t.anchor {
+                    Anchor::Start => (t.x, t.x + w),
+                    Anchor::End => (t.x - w, t.x),
+                    Anchor::Middle => (t.x - w / 2.0, t.x + w / 2.0),
+                };
+                assert!(
+                    a >= -1.0 && b <= s.width + 1.0,
+                    "{:?} runs off: {a:.0}–{b:.0} of {}",
+                    t.text,
+                    s.width
+                );
+            }
+        }
+        let texts = s.texts();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.ends_with("Provence-Alpes-Côte d'Azur")),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"plus fragile →"));
     }
 
     /// A long label is shortened to its column, never drawn over the bars.

@@ -18,12 +18,20 @@ pub fn area_style(k: usize) -> (&'static str, &'static str) {
     }
 }
 
-/// The drawing of the practices. Dots are keyed `practice row/area index`.
-pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
+/// The drawing of the practices, `width` wide (640 for the export). Dots are keyed `practice
+/// row/area index`. Narrower than 500 (a phone), each practice's name goes above its dots and
+/// the plot takes the whole width, so that the type keeps its size.
+pub fn practices(s: &ActeursState, lang: Lang, width: f64) -> Scene {
+    let narrow = width < 500.0;
+    let (w, left, right) = if narrow {
+        (width, 12.0, width - 14.0)
+    } else {
+        (640.0, 190.0, 620.0)
+    };
     // Each area's dot on its own line within the row, 17 px apart (the glyph is 16 px): two
     // areas at the same value never hide one another.
-    let (w, left, right) = (640.0, 190.0, 620.0);
-    let row_h = (20.0 + 17.0 * s.areas.len() as f64).max(54.0);
+    let head = if narrow { 18.0 } else { 0.0 };
+    let row_h = (20.0 + 17.0 * s.areas.len() as f64).max(54.0) + head;
     let x = Linear {
         domain: (0.0, s.axis_max),
         range: (left, right),
@@ -50,15 +58,10 @@ pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
     let n_areas = s.areas.len().max(1) as f64;
     for (i, p) in s.practices.iter().enumerate() {
         let y = 30.0 + i as f64 * row_h;
-        sc.text(
-            4.0,
-            y + row_h / 2.0,
-            p.practice.clone(),
-            13.0,
-            Anchor::Start,
-        );
+        let label_y = if narrow { y + 12.0 } else { y + row_h / 2.0 };
+        sc.text(4.0, label_y, p.practice.clone(), 13.0, Anchor::Start);
         for (k, (area, v, margin)) in p.values.iter().enumerate() {
-            let yy = y + 10.0 + k as f64 * (row_h - 20.0) / n_areas;
+            let yy = y + head + 10.0 + k as f64 * (row_h - head - 20.0) / n_areas;
             let (color, mark) = area_style(k);
             sc.marks.push(Mark::Line {
                 x1: x.map((v - margin).max(0.0)),
@@ -89,13 +92,20 @@ pub fn practices(s: &ActeursState, lang: Lang) -> Scene {
             });
         }
     }
-    let mut lx = left;
+    // The legend, on as many lines as the width needs.
+    let (mut lx, mut ly) = (left, plot_h + 14.0);
     for (k, area) in s.areas.iter().enumerate() {
         let (color, mark) = area_style(k);
-        sc.text(lx, plot_h + 14.0, mark, 14.0, Anchor::Start).fill = color.into();
-        sc.text(lx + 18.0, plot_h + 14.0, area.clone(), 13.0, Anchor::Start);
-        lx += 40.0 + area.chars().count() as f64 * 7.3;
+        let step = 40.0 + area.chars().count() as f64 * 7.3;
+        if lx > left && lx + step - 20.0 > w {
+            lx = left;
+            ly += 20.0;
+        }
+        sc.text(lx, ly, mark, 14.0, Anchor::Start).fill = color.into();
+        sc.text(lx + 18.0, ly, area.clone(), 13.0, Anchor::Start);
+        lx += step;
     }
+    sc.height = sc.height.max(ly + 14.0);
     sc
 }
 
@@ -126,7 +136,7 @@ mod tests {
             margin_sample: String::new(),
             source: String::new(),
         };
-        let sc = practices(&s, Lang::Fr);
+        let sc = practices(&s, Lang::Fr, 640.0);
         let widths: Vec<f64> = sc
             .marks
             .iter()

@@ -90,10 +90,21 @@ fn decimals(spec: &LineSpec, domain: (f64, f64)) -> usize {
     }
 }
 
-/// The drawing of `spec`, `width` wide. Keys: `area` for a line, `area/year` for a dot.
+/// Below this width (a phone) the lines' names go under the plot instead of beside its end.
+pub const NARROW: f64 = 500.0;
+
+/// The drawing of `spec`, `width` wide. Keys: `area` for a line, `area/year` for a dot. Narrower
+/// than [`NARROW`], the plot takes the whole width and the names are listed under it, so that
+/// the type is drawn at its size instead of being scaled down to a phone's width.
 pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
-    let (left, right_pad, top, bottom) = (52.0, 210.0, 26.0, 30.0);
-    let height = 280.0;
+    let narrow = width < NARROW;
+    let (left, right_pad, top, bottom) = (52.0, if narrow { 14.0 } else { 210.0 }, 26.0, 30.0);
+    let plot_h = 280.0;
+    let height = if narrow {
+        plot_h + 8.0 + 16.0 * spec.series.len() as f64
+    } else {
+        plot_h
+    };
     let mut sc = Scene {
         width,
         height,
@@ -114,7 +125,7 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
     };
     let y = Linear {
         domain,
-        range: (height - bottom, top),
+        range: (plot_h - bottom, top),
     };
     let dec = decimals(spec, domain);
     // A long unit ("pour 100 personnes de 20-64 ans") is said once above the axis; ticks and
@@ -152,10 +163,12 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
             dash: false,
         });
     }
-    for t in year_ticks(y0, y1) {
+    let ticks = year_ticks(y0, y1);
+    let step = if narrow && ticks.len() > 6 { 2 } else { 1 };
+    for t in ticks.into_iter().step_by(step) {
         sc.text(
             x.map(t as f64),
-            height - 10.0,
+            plot_h - 10.0,
             t.to_string(),
             11.0,
             Anchor::Middle,
@@ -168,7 +181,7 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
             x1: bx,
             y1: top,
             x2: bx,
-            y2: height - bottom,
+            y2: plot_h - bottom,
             stroke: INK.into(),
             width: 1.0,
             dash: true,
@@ -222,14 +235,19 @@ pub fn lines(spec: &LineSpec, width: f64, lang: Lang) -> Scene {
             ));
         }
     }
-    // End labels, moved apart so that none overlaps another (14 units at least).
+    // End labels, moved apart so that none overlaps another (14 units at least); on a phone,
+    // listed under the plot in the same order (highest first).
     ends.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut last = f64::NEG_INFINITY;
-    for (ly, text, color) in ends {
-        let ly = (ly + 4.0).max(last + 14.0);
-        last = ly;
-        sc.text(width - right_pad + 8.0, ly, text, 12.0, Anchor::Start)
-            .fill = color;
+    for (k, (ly, text, color)) in ends.into_iter().enumerate() {
+        let (lx, ly) = if narrow {
+            (left - 40.0, plot_h + 8.0 + 16.0 * (k as f64 + 0.8))
+        } else {
+            let ly = (ly + 4.0).max(last + 14.0);
+            last = ly;
+            (width - right_pad + 8.0, ly)
+        };
+        sc.text(lx, ly, text, 12.0, Anchor::Start).fill = color;
     }
     sc
 }
@@ -420,6 +438,30 @@ mod tests {
     }
 
     /// Edge cases: no series, one year, every value missing.
+    /// On a phone (#14 item 5) the names go under the plot, inside the drawing's width, and the
+    /// type keeps its size (the drawing is not scaled down from 640 units).
+    #[test]
+    fn a_phone_lists_the_names_under_the_plot() {
+        let sc = lines(&spec(), 360.0, Lang::Fr);
+        assert_eq!(sc.width, 360.0);
+        let names: Vec<(f64, f64)> = sc
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text(t) if t.text.contains("France") || t.text.contains('●') => {
+                    Some((t.x, t.y))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(names.len(), 2, "{:?}", sc.texts());
+        assert!(
+            names.iter().all(|(x, y)| *x < 40.0 && *y > 280.0),
+            "{names:?}"
+        );
+        assert!(sc.height > 280.0 + 2.0 * 16.0);
+    }
+
     #[test]
     fn lines_edge_cases() {
         let mut s = spec();
