@@ -238,6 +238,19 @@ pub fn validate(
                 ));
             }
         }
+        if let (Some(v), Some((lo, hi))) = (o.value, plausible(&meta.unit, meta.index_rule)) {
+            if !(lo..=hi).contains(&v) {
+                return Err(Error::invalid(
+                    file,
+                    line,
+                    "value",
+                    format!(
+                        "{v}: outside {lo}–{hi}, impossible for a value in {:?} ({} {})",
+                        meta.unit, o.indicator, o.area
+                    ),
+                ));
+            }
+        }
         if obs[..k]
             .iter()
             .any(|p| p.indicator == o.indicator && p.area == o.area)
@@ -253,13 +266,64 @@ pub fn validate(
     let present: std::collections::BTreeSet<&str> =
         obs.iter().map(|o| o.indicator.as_str()).collect();
     for id in present {
+        // A message about the indicator as a whole points at its first row.
+        let first = obs
+            .iter()
+            .position(|o| o.indicator == id)
+            .and_then(|k| lines.get(k).copied())
+            .unwrap_or(0);
         for area in regions.iter().copied().chain([FRANCE]) {
             if !obs.iter().any(|o| o.indicator == id && o.area == area) {
-                return Err(Error::invalid(file, 0, "area", format!("indicator {id}: no row for area {area} (a missing value is a row with an empty value and a reason)")));
+                return Err(Error::invalid(file, first, "area", format!("indicator {id}: no row for area {area} (a missing value is a row with an empty value and a reason)")));
+            }
+        }
+        // What the pipeline reads from the raw files covers the 13 regions (one may lack a
+        // value, Corse in a survey): fewer means a cut or damaged raw file, never a map to
+        // publish with "non disponible" in most regions.
+        if lines.is_empty() {
+            let with = obs
+                .iter()
+                .filter(|o| o.indicator == id && o.area != FRANCE && o.value.is_some())
+                .count();
+            if with + 1 < regions.len() {
+                return Err(Error::invalid(
+                    file,
+                    0,
+                    "value",
+                    format!(
+                        "indicator {id}: values for {with} of the {} regions only (a raw file cut or damaged?)",
+                        regions.len()
+                    ),
+                ));
             }
         }
     }
     Ok(())
+}
+
+/// The values a unit can take, where it bounds them: a share in 0–100, a rate per thousand in
+/// 0–1 000, a count or an amount ≥ 0. `None` for units the pipeline does not know (a custom
+/// indicator's) and for rates of change (indexed by standardised gap), which may be negative.
+pub fn plausible(unit: &str, rule: crate::model::IndexRule) -> Option<(f64, f64)> {
+    if rule == crate::model::IndexRule::StandardisedGap {
+        return None;
+    }
+    let u = unit.trim();
+    Some(if u == "%" || u.starts_with("pour 100 ") {
+        (0.0, 100.0)
+    } else if u.starts_with('‰') {
+        (0.0, 1000.0)
+    } else if u.starts_with("pour 10 000") {
+        (0.0, 10000.0)
+    } else if u.starts_with('€') || u.starts_with("consultations") {
+        (0.0, f64::MAX)
+    } else if u == "minutes" {
+        (0.0, 1440.0)
+    } else if u == "années" {
+        (0.0, 130.0)
+    } else {
+        return None;
+    })
 }
 
 /// Checks the series' rows (every year but the headline one): each in its indicator's series

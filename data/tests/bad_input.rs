@@ -56,7 +56,7 @@ fn each_malformed_case_is_rejected_with_its_place() {
     let cases: Vec<(String, &str)> = vec![
         (
             valid().replace("enquete,94,2024,%,22.5,\n", ""),
-            "custom.csv:0: area: indicator enquete: no row for area 94",
+            "custom.csv:3: area: indicator enquete: no row for area 94",
         ),
         (
             valid() + "enquete,75,2024,%,1,\n",
@@ -97,6 +97,11 @@ fn each_malformed_case_is_rejected_with_its_place() {
         (
             valid().replace("pas de total national publié", ""),
             "custom.csv:16: missing_reason: an empty value needs a reason",
+        ),
+        // A share over 100 % or below 0 (faults issue, item 5: a poverty rate of 154 % passed).
+        (
+            valid().replace("enquete,75,2024,%,18.5,", "enquete,75,2024,%,154,"),
+            "custom.csv:11: value: 154: outside 0–100, impossible for a value in \"%\"",
         ),
         // Huge and negative values for a ratio index, an endless reason (faults issue, item 7).
         (
@@ -139,6 +144,29 @@ fn each_malformed_case_is_rejected_with_its_place() {
     assert_eq!(
         err,
         "custom.csv:17: encoding: not UTF-8 (save the file as UTF-8)"
+    );
+}
+
+/// Bug guarded (faults issue, item 5): a raw file cut to 10 lines gave France computed from one
+/// region and 12 regions "non disponible", exit 0. What the readers make must cover the regions.
+#[test]
+fn the_readers_output_covers_the_regions() {
+    let (mut obs, _) = tidy::read_lines(valid().as_bytes(), "custom.csv").unwrap();
+    // As the pipeline's own output (no source lines): one region without a value passes…
+    obs[0].value = None;
+    obs[0].missing_reason = Some("non disponible".into());
+    tidy::validate(&obs, &[], &metas(), &REGIONS, "data/indicators.csv").unwrap();
+    // …three do not.
+    for o in obs.iter_mut().take(3) {
+        o.value = None;
+        o.missing_reason = Some("non disponible".into());
+    }
+    let err = tidy::validate(&obs, &[], &metas(), &REGIONS, "data/indicators.csv")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("indicator enquete: values for 10 of the 13 regions only"),
+        "{err}"
     );
 }
 
