@@ -12,7 +12,11 @@
     if (started && !stopped) return;
     root.classList.remove('wasm');
     var boot = document.getElementById('boot');
-    if (!boot) return;
+    if (!boot) {
+      // Before the body is parsed (a stylesheet failing in <head>): say it once it is there.
+      document.addEventListener('DOMContentLoaded', function () { show(reason, stopped); });
+      return;
+    }
     boot.removeAttribute('hidden');
     if (stopped) {
       // The app no longer answers: hide what it drew, keep the message and the static figures.
@@ -88,7 +92,18 @@
     if (!boot || boot.getAttribute('role') === 'alert') return; // the panic hook already spoke
     show('erreur ' + e.error.message, true);
   });
-  addEventListener('error', function (e) { if (!started) show(e.message || 'erreur de chargement'); }, true);
+  addEventListener('error', function (e) {
+    if (started) return;
+    var t = e.target;
+    if (t && t.tagName === 'LINK' && t.rel === 'stylesheet') {
+      // Failed or blocked by its integrity: the app does not start on an unstyled page (it checks
+      // window.__fragiliteNoStyle), the message and the static figures are shown instead.
+      window.__fragiliteNoStyle = true;
+      show('feuille de style non chargée');
+      return;
+    }
+    show(e.message || 'erreur de chargement');
+  }, true);
   addEventListener('unhandledrejection', function (e) { if (!started) show(String(e.reason && e.reason.message || e.reason)); });
   setTimeout(function () { if (!started && document.getElementById('boot')) show('délai dépassé'); }, 20000);
 })();

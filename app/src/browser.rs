@@ -35,6 +35,47 @@ pub fn mark_started() {
     }
 }
 
+/// Shows (or hides again) the static key figures of index.html, hidden while the app runs.
+pub fn show_static_figures(on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = if on {
+            root.class_list().remove_1("wasm")
+        } else {
+            root.class_list().add_1("wasm")
+        };
+    }
+    // The figures go under the app's message (they come first in the page).
+    set_body_class("data-failed", on);
+}
+
+/// Whether style.css applies to the page (its `--fragilites-css` property is set).
+pub fn stylesheet_applied() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let Some(root) = w.document().and_then(|d| d.document_element()) else {
+        return false;
+    };
+    w.get_computed_style(&root)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("--fragilites-css").ok())
+        .is_some_and(|v| v.trim() == "1")
+}
+
+/// boot.js's "could not start" message (before the app has started).
+pub fn show_start_failure(reason: &str) {
+    if let Some(f) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__fragiliteFatal".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call1(&wasm_bindgen::JsValue::NULL, &reason.into());
+    }
+}
+
 /// Shows the failure message of boot.js in place of the app.
 pub fn show_fatal(reason: &str) {
     // boot.js's message, with its "Réessayer" button, when it is there.

@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod deck;
 pub mod export;
+pub mod failure;
 pub mod format;
 pub mod graphics;
 pub mod i18n;
@@ -31,6 +32,12 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         browser::show_fatal("erreur interne de l'application");
     }));
+    // Without its stylesheet (failed, or blocked by its integrity) the app would be drawn
+    // unstyled over the static figures: it does not start, the page says why.
+    if !browser::stylesheet_applied() {
+        browser::show_start_failure("feuille de style non chargée");
+        return;
+    }
     browser::mark_started();
     leptos::mount::mount_to_body(components::App);
 }

@@ -36,6 +36,26 @@ test('the wasm is truncated (corrupt download): message', async () => {
   await context.close();
 });
 
+// Faults issue, item 10: a wasm changed by one byte ran (Chromium ignores integrity on the
+// preload and the loader fetched the wasm without it) — and the data hashes live in the wasm.
+// One letter of a text inside it is changed: still a valid module, refused by its integrity.
+test('the wasm changed by one byte (still a valid module) is refused by its integrity', async () => {
+  let changed = false;
+  const { page, context, text } = await failing('**/*_bg.wasm', async (r) => {
+    const resp = await r.fetch();
+    const body = Buffer.from(await resp.body());
+    const at = body.indexOf(Buffer.from('Observatoire des partenariats'));
+    assert.ok(at > 0, 'a text of the app inside the wasm');
+    body[at] = 'o'.charCodeAt(0);
+    changed = true;
+    await r.fulfill({ response: resp, body });
+  });
+  assert.ok(changed);
+  assert.match(text, /n'a pas pu démarrer/);
+  assert.equal(await page.locator('svg.map path.region').count(), 0, 'the changed wasm did not run');
+  await context.close();
+});
+
 test('the dataset is truncated (invalid JSON): message and retry', async () => {
   const { page, context, text } = await failing('**/data/dataset.json?*', async (r) => {
     const resp = await r.fetch();
@@ -48,7 +68,8 @@ test('the dataset is truncated (invalid JSON): message and retry', async () => {
 
 test('the geometry is missing (HTTP 404): message', async () => {
   const { context, text } = await failing('**/data/regions.json?*', (r) => r.fulfill({ status: 404, body: '' }));
-  assert.match(text, /Les données n'ont pas pu être chargées \(data\/regions\.json : HTTP 404\)/);
+  assert.match(text, /Les données n'ont pas pu être chargées\. Un fichier de données est introuvable/);
+  assert.match(text, /Détails\s*data\/regions\.json : HTTP 404/);
   await context.close();
 });
 
@@ -58,7 +79,8 @@ test('the dataset was altered (valid JSON, one figure changed): refused by its S
     const body = (await resp.text()).replace(/"france":\s*(\d)/, (m, d) => m.slice(0, -1) + ((Number(d) + 1) % 10));
     await r.fulfill({ response: resp, body });
   });
-  assert.match(text, /Les données n'ont pas pu être chargées \(data\/dataset\.json : contenu altéré ou incomplet, empreinte SHA-256/);
+  assert.match(text, /Les données n'ont pas pu être chargées\. Un fichier de données a été modifié ou abîmé en chemin : il est refusé/);
+  assert.match(text, /Détails\s*data\/dataset\.json : contenu altéré ou incomplet, empreinte SHA-256/);
   assert.equal(await page.getByRole('button', { name: 'Réessayer' }).count(), 1);
   assert.equal(await page.locator('svg.map path.region').count(), 0, 'no map drawn from altered data');
   await h.screenshot(page, 'failure-data-hash');
@@ -205,3 +227,60 @@ for (const file of ['dataset.json', 'regions.json']) {
     await context.close();
   });
 }
+
+// Faults issue, item 13: a failed or integrity-blocked stylesheet gave an unstyled app over the
+// static table, with no message. The app does not start unstyled; the page says why.
+for (const [how, fulfil] of [
+  ['missing (HTTP 404)', (r) => r.fulfill({ status: 404, body: 'not found' })],
+  ['changed (refused by its integrity)', async (r) => { const resp = await r.fetch(); await r.fulfill({ response: resp, body: (await resp.text()) + '\nbody{color:red}' }); }],
+]) test(`the stylesheet ${how}: a message, the static figures, no unstyled app`, async () => {
+  const { page, context, text } = await failing('**/style-*.css', fulfil);
+  assert.match(text, /n'a pas pu démarrer \(feuille de style non chargée\)/);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('main section.view').count(), 0, 'the app did not start unstyled');
+  assert.ok(await page.locator('.key-figures table').isVisible(), 'the static key figures are there');
+  await context.close();
+});
+
+// Faults issue, items 14 and 15: a data failure showed the browser's words ("TypeError: Failed
+// to fetch") and an otherwise empty page.
+test('a data failure says what happened in plain words, the detail behind "Détails", the key figures under it', async () => {
+  const { page, context, text } = await failing('**/data/regions.json?*', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  assert.match(text, /Les données n'ont pas pu être chargées\. Un fichier de données est introuvable sur le serveur/);
+  const details = page.locator('[role="alert"] details');
+  assert.equal(await details.evaluate((d) => d.open), false, 'the detail is folded');
+  assert.match(await details.textContent(), /regions\.json : HTTP 404/);
+  assert.ok(await page.locator('.key-figures table').isVisible(), 'the key figures stay readable');
+  const [alertBox, figures] = await Promise.all([page.locator('[role="alert"]').boundingBox(), page.locator('.key-figures').boundingBox()]);
+  assert.ok(alertBox.y < figures.y, 'the message first, the figures under it');
+  await h.screenshot(page, 'failure-data-plain');
+  await context.close();
+});
+
+test('a broken deck link says so in plain words, the parser\'s words behind "Détails"', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${h.url}?view=atelier#atelier=%7B%22slides%22%3A%5B%7B%22na`);
+  const notice = page.locator('.notice', { hasText: "Lien d'atelier illisible" });
+  await notice.waitFor();
+  assert.match(await notice.locator('p').first().textContent(), /incomplet \(coupé en le copiant \?\)/);
+  assert.doesNotMatch(await notice.locator('p').first().textContent(), /EOF|line \d+ column/, 'no parser words in the sentence');
+  assert.match(await notice.locator('details').textContent(), /EOF|line|column/);
+  await context.close();
+});
+
+// Faults issue, item 16: a very long deck link failed with no notice. A long one is said, and
+// the file offered.
+test('a deck whose link is long says so and offers the file instead', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    const slides = Array.from({ length: 40 }, (_, i) => ({ name: `Vue ${i} `.padEnd(150, 'é'), query: `?view=region&region=${[11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94][i % 13]}` }));
+    localStorage.setItem('fragilites.atelier.v1', JSON.stringify({ slides }));
+  });
+  const page = await context.newPage();
+  await page.goto(`${h.url}?view=atelier`);
+  const note = page.locator('[data-testid="deck-link-long"]');
+  await note.waitFor();
+  assert.match(await note.textContent(), /Ce lien est long \(\d+ caractères\).*Exporter le fichier/);
+  await context.close();
+});

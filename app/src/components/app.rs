@@ -59,13 +59,21 @@ pub fn App() -> impl IntoView {
     move || {
         match data.get() {
         None => view! { <p class="status" role="status">{lang_hint().t("Chargement des données…", "Loading the data…")}</p> }.into_any(),
-        Some(Err(e)) => view! {
-            <div class="error" role="alert">
-                <p>{lang_hint().t("Les données n'ont pas pu être chargées", "The data could not be loaded")} " (" {e} ")."</p>
-                <button on:click=move |_| load()>{lang_hint().t("Réessayer", "Retry")}</button>
-            </div>
+        Some(Err(e)) => {
+            // The static key figures (index.html) come back under the message: the page is
+            // never empty.
+            browser::show_static_figures(true);
+            let l = lang_hint();
+            view! {
+                <div class="error" role="alert">
+                    <p><strong>{l.t("Les données n'ont pas pu être chargées.", "The data could not be loaded.")}</strong>" "{crate::failure::data_failure(&e, l)}</p>
+                    <details><summary>{l.t("Détails", "Details")}</summary><p class="detail">{e}</p></details>
+                    <button on:click=move |_| { browser::show_static_figures(false); load() }>{l.t("Réessayer", "Retry")}</button>
+                    <p class="hint">{l.t("En attendant, les chiffres clés ci-dessous restent lisibles.", "Meanwhile, the key figures below can still be read.")}</p>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Some(Ok((ds, geo))) => view! { <Dashboard ds=ds geo=geo query=query /> }.into_any(),
     }
     }

@@ -24,6 +24,9 @@ const OTHERS: &str = "fragilites.ateliers.autres";
 /// remove a view): what "Annuler" brings back.
 const UNDO: &str = "fragilites.atelier.annuler";
 
+/// Past this many characters a deck link is said to be long, and its file offered instead.
+const LONG_LINK: usize = 8000;
+
 /// Where an unreadable stored deck is kept aside (a corrupted value, or one written by a later
 /// version), so that the next save does not erase it; the workshop offers it as a file.
 const ASIDE: &str = "fragilites.atelier.illisible";
@@ -263,6 +266,13 @@ pub fn DeckView() -> impl IntoView {
         }
     });
     let message = RwSignal::new(String::new());
+    // The technical detail of the last message, behind "Détails".
+    let detail = RwSignal::new(String::new());
+    // Every new message replaces the last one's detail.
+    let say = move |m: String| {
+        detail.set(String::new());
+        message.set(m);
+    };
     // Whether "Annuler" can bring back what the last change removed.
     let can_undo = RwSignal::new(false);
     let kept_aside = RwSignal::new(aside());
@@ -290,7 +300,7 @@ pub fn DeckView() -> impl IntoView {
     };
     // Decks the browser refuses to store stay on screen, and the user is told to export them.
     let refused = move || {
-        message.set(
+        say(
             lang.t(
                 "L'atelier n'a pas pu être enregistré dans ce navigateur (stockage plein ou bloqué) : exportez le fichier pour ne rien perdre.",
                 "The workshop could not be saved in this browser (storage full or blocked): export the file to lose nothing.",
@@ -326,7 +336,7 @@ pub fn DeckView() -> impl IntoView {
             if !store_library(&l) {
                 refused();
             } else {
-                message.set(lang.t("Modification annulée", "Change undone").into());
+                say(lang.t("Modification annulée", "Change undone").into());
             }
             crate::browser::storage_remove(UNDO);
             lib.set(l);
@@ -350,41 +360,47 @@ pub fn DeckView() -> impl IntoView {
                 <button class="primary" data-testid="offer-new" on:click=move |_| {
                     change(false, &|l| { name_before_aside(l); l.open_new(d1.clone()) });
                     news.set(None);
-                    message.set(lang.t("Atelier ouvert ; le précédent est gardé dans la liste des ateliers.", "Workshop opened; the previous one is kept in the list of workshops.").into());
+                    say(lang.t("Atelier ouvert ; le précédent est gardé dans la liste des ateliers.", "Workshop opened; the previous one is kept in the list of workshops.").into());
                 }>{lang.t("L'ouvrir comme nouvel atelier", "Open it as a new workshop")}</button>
                 " "
                 <button data-testid="offer-replace" on:click=move |_| {
                     change(true, &|l| l.replace(d2.clone()));
                     news.set(None);
-                    message.set(lang.t("Atelier remplacé (« Annuler » le rend).", "Workshop replaced (“Undo” brings it back).").into());
+                    say(lang.t("Atelier remplacé (« Annuler » le rend).", "Workshop replaced (“Undo” brings it back).").into());
                 }>{lang.t("Remplacer l'atelier ouvert", "Replace the open workshop")}</button>
                 " "
                 <button data-testid="offer-cancel" on:click=move |_| {
                     news.set(None);
-                    message.set(lang.t("Atelier inchangé", "Workshop unchanged").into());
+                    say(lang.t("Atelier inchangé", "Workshop unchanged").into());
                 }>{lang.t("Annuler", "Cancel")}</button>
             </div>
         })
     };
+    // The parser's words (English, technical) go behind "Détails".
     let news_notice = move || {
-        let text = match news.get()? {
-            DeckNews::Imported(n) => format!(
-                "{} ({n})",
-                lang.t(
-                    "Atelier importé depuis le lien",
-                    "Workshop imported from the link"
-                )
+        let (text, detail) = match news.get()? {
+            DeckNews::Imported(n) => (
+                format!(
+                    "{} ({n})",
+                    lang.t("Atelier importé depuis le lien", "Workshop imported from the link")
+                ),
+                None,
             ),
-            DeckNews::Refused(e) => format!(
-                "{} : {e}",
+            DeckNews::Refused(e) => (
                 lang.t(
-                    "Lien d'atelier illisible, atelier inchangé",
-                    "Unreadable workshop link, workshop unchanged"
+                    "Lien d'atelier illisible, atelier inchangé : le lien est incomplet (coupé en le copiant ?) ou abîmé. Demandez-en un nouveau, ou le fichier de l'atelier.",
+                    "Unreadable workshop link, workshop unchanged: the link is incomplete (cut while copying?) or damaged. Ask for a new one, or for the workshop's file.",
                 )
+                .to_string(),
+                Some(e),
             ),
             DeckNews::Offer(_) => return None,
         };
-        Some(view! { <p class="notice" role="status">{text}</p> })
+        Some(view! {
+            <div class="notice" role="status"><p>{text}</p>
+                {detail.map(|d| view! { <details><summary>{lang.t("Détails", "Details")}</summary><p class="detail">{d}</p></details> })}
+            </div>
+        })
     };
     // Several named decks: choose the open one, name it, start a new one, delete it.
     let choices = move || {
@@ -422,20 +438,18 @@ pub fn DeckView() -> impl IntoView {
             name_before_aside(l);
             l.open_new(Deck::default())
         });
-        message.set(
-            lang.t("Nouvel atelier ouvert", "New workshop opened")
-                .into(),
-        );
+        say(lang
+            .t("Nouvel atelier ouvert", "New workshop opened")
+            .into());
     };
     let delete_deck = move |_| {
         change(true, &|l| l.delete_current());
-        message.set(
-            lang.t(
+        say(lang
+            .t(
                 "Atelier supprimé (« Annuler » le rend).",
                 "Workshop deleted (“Undo” brings it back).",
             )
-            .into(),
-        );
+            .into());
     };
     // A moved slide keeps the keyboard focus on its arrow, in its new place. The rows are a
     // plain list rebuilt on each change rather than Leptos' keyed `<For>`: measured on
@@ -478,7 +492,7 @@ pub fn DeckView() -> impl IntoView {
                             <a href=href>{lang.t("ouvrir", "open")}</a>
                             <button class="up" aria-label=lang.t("Monter", "Move up") disabled=i == 0 on:click=move |_| moved(i, -1)>"↑"</button>
                             <button class="down" aria-label=lang.t("Descendre", "Move down") disabled=i + 1 == n on:click=move |_| moved(i, 1)>"↓"</button>
-                            <button aria-label=lang.t("Retirer", "Remove") on:click=move |_| { change(true, &|l| { l.current.slides.remove(i); }); message.set(lang.t("Vue retirée (« Annuler » la rend).", "View removed (“Undo” brings it back).").into()) }>"✕"</button>
+                            <button aria-label=lang.t("Retirer", "Remove") on:click=move |_| { change(true, &|l| { l.current.slides.remove(i); }); say(lang.t("Vue retirée (« Annuler » la rend).", "View removed (“Undo” brings it back).").into()) }>"✕"</button>
                             <button on:click=move |_| { crate::browser::request_fullscreen(); show_slide(&ctx, i) }>{lang.t("présenter d'ici", "present from here")}</button>
                         </li>
                     }
@@ -527,10 +541,9 @@ pub fn DeckView() -> impl IntoView {
             &text_blob(&deck.get_untracked().to_json(), "application/json"),
             "atelier-fragilites.json",
         );
-        message.set(
-            lang.t("Fichier de l'atelier enregistré", "Workshop file saved")
-                .into(),
-        );
+        say(lang
+            .t("Fichier de l'atelier enregistré", "Workshop file saved")
+            .into());
     };
     let import_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -555,18 +568,21 @@ pub fn DeckView() -> impl IntoView {
                 Ok(d) => {
                     let n = d.slides.len();
                     save(d);
-                    message.set(format!(
+                    say(format!(
                         "{} ({n})",
                         lang.t("Atelier importé", "Workshop imported")
                     ));
                 }
-                Err(e) => message.set(format!(
-                    "{} : {e}",
-                    lang.t(
-                        "Fichier illisible, atelier inchangé",
-                        "Unreadable file, workshop unchanged"
-                    )
-                )),
+                Err(e) => {
+                    say(
+                        lang.t(
+                            "Fichier illisible, atelier inchangé : ce n'est pas un fichier d'atelier de ce tableau de bord, ou il est abîmé.",
+                            "Unreadable file, workshop unchanged: it is not a workshop file of this dashboard, or it is damaged.",
+                        )
+                        .into(),
+                    );
+                    detail.set(e);
+                }
             }
         });
     };
@@ -577,17 +593,15 @@ pub fn DeckView() -> impl IntoView {
                 Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
                 Err(_) => false,
             };
-            message.set(
-                if ok {
-                    lang.t("Lien de l'atelier copié", "Workshop link copied")
-                } else {
-                    lang.t(
-                        "Copie impossible : sélectionnez le lien ci-dessous",
-                        "Cannot copy: select the link below",
-                    )
-                }
-                .into(),
-            );
+            say(if ok {
+                lang.t("Lien de l'atelier copié", "Workshop link copied")
+            } else {
+                lang.t(
+                    "Copie impossible : sélectionnez le lien ci-dessous",
+                    "Cannot copy: select the link below",
+                )
+            }
+            .into());
         });
     };
     view! {
@@ -623,9 +637,23 @@ pub fn DeckView() -> impl IntoView {
             <label class="deck-link">{lang.t("Lien de l'atelier", "Workshop link")}
                 <input readonly prop:value=link data-testid="deck-link" />
             </label>
-            <p role="status" class="deck-message">{move || message.get()}
+            // A long deck makes a long link: messaging apps and some browsers cut links past a
+            // few thousand characters, and a cut link is unreadable. Past 8 000 the file is offered.
+            {move || {
+                let n = link().chars().count();
+                (n > LONG_LINK).then(|| view! {
+                    <p class="notice" role="status" data-testid="deck-link-long">{match lang {
+                        Lang::Fr => format!("Ce lien est long ({n} caractères) : une messagerie ou un navigateur peut le couper. Pour transmettre cet atelier sans risque, envoyez plutôt son fichier (« Exporter le fichier »)."),
+                        Lang::En => format!("This link is long ({n} characters): a messaging app or a browser may cut it. To pass this workshop on safely, send its file instead (“Export the file”)."),
+                    }}</p>
+                })
+            }}
+            <div role="status" class="deck-message">{move || message.get()}
+                <Show when=move || !detail.with(String::is_empty)>
+                    <details><summary>{lang.t("Détails", "Details")}</summary><span class="detail">{move || detail.get()}</span></details>
+                </Show>
                 <Show when=move || can_undo.get()>" "<button data-testid="deck-undo" on:click=undo>{lang.t("Annuler", "Undo")}</button></Show>
-            </p>
+            </div>
             <div class="deck-print" aria-hidden="true">{print_pages}</div>
         </section>
     }
