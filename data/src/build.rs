@@ -41,9 +41,9 @@ fn read(dir: &Path, rel: &str) -> Result<String> {
 }
 
 /// Where the outlines come from, written into the geometry files.
+pub const GEO_SOURCE: &str = "IGN, Admin Express COG 2018, départements (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte ; régions par fusion des départements ; noms et codes : INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)";
 /// [`GEO_SOURCE`] in English.
 pub const GEO_SOURCE_EN: &str = "IGN, Admin Express COG 2018, départements (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte; regions by merging their départements; names and codes: INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)";
-pub const GEO_SOURCE: &str = "IGN, Admin Express COG 2018, départements (via gregoiredavid/france-geojson v2.1.1), Licence Ouverte ; régions par fusion des départements ; noms et codes : INSEE, COG 2026 (via @etalab/decoupage-administratif 6.0.0)";
 
 /// The départements and the regions dissolved from them, simplified once (see `layers`).
 pub fn layers(raw_dir: &Path, areas: &Areas) -> Result<crate::layers::Layers> {
@@ -192,7 +192,8 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     map.source_en = GEO_SOURCE_EN.into();
     let departements = build_departements(&layers, GEO_SOURCE);
     let domains = meta::domains(&read(root, DOMAINS)?, DOMAINS)?;
-    let metas = meta::indicators(&read(root, INDICATORS)?, INDICATORS, &domains)?;
+    let indicators_toml = read(root, INDICATORS)?;
+    let metas = meta::indicators(&indicators_toml, INDICATORS, &domains)?;
     let codes: Vec<&str> = areas.region_codes().collect();
 
     // The headline year of each indicator, and the other years of its series.
@@ -215,14 +216,14 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
             source,
         })?;
         let (custom, custom_lines) = tidy::read_lines(&bytes, CUSTOM)?;
-        if let Some(o) = custom.iter().find(|o| {
+        if let Some((k, o)) = custom.iter().enumerate().find(|(_, o)| {
             metas
                 .iter()
                 .any(|m| m.id == o.indicator && m.source != "custom")
         }) {
             return Err(Error::invalid(
                 CUSTOM,
-                0,
+                custom_lines.get(k).copied().unwrap_or(0),
                 "indicator",
                 format!(
                     "{} is made by the pipeline; a custom indicator needs source = \"custom\"",
@@ -237,12 +238,27 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
         .iter()
         .find(|m| !obs.iter().any(|o| o.indicator == m.id))
     {
-        return Err(Error::invalid(
-            INDICATORS,
-            0,
-            "source",
-            format!("indicator {} has metadata but no values", m.id),
-        ));
+        // A custom indicator without rows is custom.csv's fault (a file with its header only,
+        // or none); the others point at the indicator's own lines.
+        return Err(if m.source == "custom" {
+            Error::invalid(
+                CUSTOM,
+                1,
+                "indicator",
+                format!(
+                    "no row for {} (declared with source = \"custom\" in {INDICATORS}, line {})",
+                    m.id,
+                    meta::line_of(&indicators_toml, "id", &m.id)
+                ),
+            )
+        } else {
+            Error::invalid(
+                INDICATORS,
+                meta::line_of(&indicators_toml, "id", &m.id),
+                "source",
+                format!("indicator {} has metadata but no values", m.id),
+            )
+        });
     }
 
     let regions: Vec<Area> = areas

@@ -75,7 +75,7 @@ pub fn domains(text: &str, file: &str) -> Result<Vec<DomainMeta>> {
         if d.domain[..i].iter().any(|o| o.id == dom.id) {
             return Err(Error::invalid(
                 file,
-                0,
+                line_of(text, "id", &dom.id),
                 "id",
                 format!("duplicate domain {:?}", dom.id),
             ));
@@ -83,7 +83,7 @@ pub fn domains(text: &str, file: &str) -> Result<Vec<DomainMeta>> {
         if !matches!(dom.origin.as_str(), "PHARE" | "decks" | "product") {
             return Err(Error::invalid(
                 file,
-                0,
+                line_of(text, "id", &dom.id),
                 "origin",
                 format!(
                     "domain {:?}: origin must be PHARE, decks or product",
@@ -111,7 +111,7 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
         if d.indicator[..i].iter().any(|o| o.id == m.id) {
             return Err(Error::invalid(
                 file,
-                0,
+                line_of(text, "id", &m.id),
                 "id",
                 format!("duplicate indicator {:?}", m.id),
             ));
@@ -119,7 +119,7 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
         if !domains.iter().any(|dom| dom.id == m.domain) {
             return Err(Error::invalid(
                 file,
-                0,
+                line_of(text, "id", &m.id),
                 "domain",
                 format!("indicator {:?}: unknown domain {:?}", m.id, m.domain),
             ));
@@ -141,7 +141,7 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
         if let Some((field, _)) = required.iter().find(|(_, v)| v.trim().is_empty()) {
             return Err(Error::invalid(
                 file,
-                0,
+                line_of(text, "id", &m.id),
                 *field,
                 format!("indicator {:?}: empty", m.id),
             ));
@@ -149,7 +149,7 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
         if !m.caveats.trim().is_empty() && m.caveats_en.trim().is_empty() {
             return Err(Error::invalid(
                 file,
-                0,
+                line_of(text, "id", &m.id),
                 "caveats_en",
                 format!("indicator {:?}: empty while caveats is not", m.id),
             ));
@@ -171,7 +171,7 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
             if let Some(f) = fault {
                 return Err(Error::invalid(
                     file,
-                    0,
+                    line_of(text, "id", &m.id),
                     "series",
                     format!("indicator {:?}: {f}", m.id),
                 ));
@@ -209,4 +209,13 @@ origin = "PHARE"
             .to_string();
         assert!(e.starts_with("d.toml:2: toml:"), "{e}");
     }
+}
+
+/// The line of `key = "value"` in a TOML text (1-based, 0 if not found): where an error about
+/// a whole `[[indicator]]` or `[[domain]]` block points.
+pub fn line_of(text: &str, key: &str, value: &str) -> usize {
+    let needle = format!("{key} = \"{value}\"");
+    text.lines()
+        .position(|l| l.trim() == needle)
+        .map_or(0, |k| k + 1)
 }

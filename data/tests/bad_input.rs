@@ -325,6 +325,17 @@ polarity = "higher_is_fragile"
         .find(|d| d.meta.id == "isolement")
         .unwrap();
     assert!(isolement.indicators.contains(&"enquete".to_string()));
+    // Faults issue, item 9: a custom.csv with its header only was blamed on indicators.toml:0.
+    std::fs::write(
+        tmp.join("data/custom.csv"),
+        "indicator,area,year,unit,value,missing_reason\n",
+    )
+    .unwrap();
+    let err = datafrag::build::build(&raw, &tmp).unwrap_err().to_string();
+    assert!(
+        err.starts_with("data/custom.csv:1: indicator: no row for enquete (declared with source = \"custom\" in data/indicators.toml, line "),
+        "{err}"
+    );
     std::fs::remove_dir_all(&tmp).unwrap();
 }
 
@@ -369,9 +380,13 @@ fn metadata_keys_and_required_fields_are_checked() {
         1,
     );
     assert_ne!(def, text, "the fixture line exists");
+    // Faults issue, item 9: it said line 0; it names the indicator's `id = …` line.
     assert_eq!(
         err(&def),
-        "indicators.toml:0: definition_en: indicator \"chomage_localise\": empty"
+        format!(
+            "indicators.toml:{}: definition_en: indicator \"chomage_localise\": empty",
+            line_of(&def, "id = \"chomage_localise\"")
+        )
     );
     // The domains' file too.
     let d = domains_text.replacen("\nnote_fr =", "\nnotes_fr =", 1);
