@@ -181,6 +181,15 @@ pub fn indicators(text: &str, file: &str, domains: &[DomainMeta]) -> Result<Vec<
     Ok(d.indicator)
 }
 
+/// The line of `key = "value"` in a TOML text (1-based, 0 if not found): where an error about
+/// a whole `[[indicator]]` or `[[domain]]` block points.
+pub fn line_of(text: &str, key: &str, value: &str) -> usize {
+    let needle = format!("{key} = \"{value}\"");
+    text.lines()
+        .position(|l| l.trim() == needle)
+        .map_or(0, |k| k + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,13 +218,4 @@ origin = "PHARE"
             .to_string();
         assert!(e.starts_with("d.toml:2: toml:"), "{e}");
     }
-}
-
-/// The line of `key = "value"` in a TOML text (1-based, 0 if not found): where an error about
-/// a whole `[[indicator]]` or `[[domain]]` block points.
-pub fn line_of(text: &str, key: &str, value: &str) -> usize {
-    let needle = format!("{key} = \"{value}\"");
-    text.lines()
-        .position(|l| l.trim() == needle)
-        .map_or(0, |k| k + 1)
 }
