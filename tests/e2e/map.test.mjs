@@ -114,7 +114,10 @@ test('a failed data download shows a French message with a retry, never a blank 
   await page.goto(h.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /Les données n'ont pas pu être chargées \(data\/regions\.json : HTTP 500\)/);
+  const said = await alert.textContent();
+  // plain words first, the file and status behind 'Détails'
+  assert.match(said, /Les données n'ont pas pu être chargées\. Le serveur a rencontré une erreur/);
+  assert.match(said, /data\/regions\.json : HTTP 500/);
   await h.screenshot(page, 'map-load-error');
   fail = false;
   await page.getByRole('button', { name: 'Réessayer' }).click();
