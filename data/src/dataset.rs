@@ -90,7 +90,7 @@ pub fn assemble(
             }
         })
         .collect();
-    let domains = domains
+    let domains: Vec<DomainOut> = domains
         .iter()
         .map(|d| {
             let own: Vec<&IndicatorOut> = indicators
@@ -126,6 +126,7 @@ pub fn assemble(
                 rank: ranks(&index),
                 index,
                 correlations,
+                robust: Vec::new(),
             }
         })
         .collect();
@@ -141,14 +142,20 @@ pub fn assemble(
             p
         })
         .collect();
-    Dataset {
+    let mut ds = Dataset {
         generated_by: GENERATED_BY.into(),
         regions: regions.to_vec(),
         domains,
         indicators,
         profiles,
         acteurs,
-    }
+        overall: Default::default(),
+        reference: Default::default(),
+        weights: Vec::new(),
+    };
+    let equal = vec![1.0; ds.domains.len()];
+    crate::robust::refresh(&mut ds, &equal, crate::robust::DRAWS);
+    ds
 }
 
 /// The explanation names the correlated pair, in either order.
@@ -256,6 +263,7 @@ mod tests {
             caveats: String::new(),
             caveats_en: String::new(),
             series: None,
+            weight: Default::default(),
         }
     }
 

@@ -83,6 +83,30 @@ pub fn mean_index(rows: &[&[Option<f64>]], n: usize) -> Vec<Option<f64>> {
         .collect()
 }
 
+/// Weighted mean of the present indices per region (the overall reading over the domains, with
+/// the user's weights; a weight of 0 leaves a row out).
+///
+/// ```
+/// let a = [Some(100.0), Some(90.0)];
+/// let b = [Some(130.0), None];
+/// let w = datafrag::index::weighted_index(&[(&a[..], 2.0), (&b[..], 1.0)], 2);
+/// assert_eq!(w, vec![Some(110.0), Some(90.0)]);
+/// ```
+pub fn weighted_index(rows: &[(&[Option<f64>], f64)], n: usize) -> Vec<Option<f64>> {
+    (0..n)
+        .map(|k| {
+            let (mut sum, mut w) = (0.0, 0.0);
+            for (row, wi) in rows.iter().filter(|(_, w)| *w > 0.0) {
+                if let Some(v) = row.get(k).copied().flatten() {
+                    sum += v * wi;
+                    w += wi;
+                }
+            }
+            (w > 0.0).then(|| sum / w)
+        })
+        .collect()
+}
+
 /// Pearson's correlation of two series over the positions where both exist, with that count;
 /// `None` below three pairs or without spread.
 ///

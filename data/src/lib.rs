@@ -7,6 +7,8 @@ pub mod error;
 pub mod geometry;
 pub mod index;
 pub mod model;
+pub mod reference;
+pub mod robust;
 
 #[cfg(feature = "pipeline")]
 pub mod areas;

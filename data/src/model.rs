@@ -121,6 +121,56 @@ pub struct IndicatorMeta {
     /// The years the source holds besides the headline one, when it holds several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<SeriesMeta>,
+    /// What a region's value weighs when regions are pooled into another reference ("France
+    /// hors Île-de-France"): its population, or its area for a share of the land.
+    #[serde(default, skip_serializing_if = "Weight::is_population")]
+    pub weight: Weight,
+}
+
+/// What a region weighs when its values are pooled (see [`crate::reference`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weight {
+    #[default]
+    Population,
+    /// For a share of the land.
+    Area,
+    /// The region's artificial land (area × share of artificial land): for the growth of
+    /// artificial land, a rate of that stock.
+    ArtificialLand,
+}
+
+impl Weight {
+    pub fn is_population(&self) -> bool {
+        *self == Weight::Population
+    }
+    /// Each region's weight, from the dataset's profiles (and indicators).
+    pub fn of(self, ds: &Dataset) -> Vec<Option<f64>> {
+        let profile = |id: &str| {
+            ds.profiles
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.values.clone())
+                .unwrap_or_else(|| vec![None; ds.regions.len()])
+        };
+        match self {
+            Weight::Population => profile("population"),
+            Weight::Area => profile("area"),
+            Weight::ArtificialLand => {
+                let share = ds
+                    .indicators
+                    .iter()
+                    .find(|i| i.meta.id == "artificialisation")
+                    .map(|i| i.values.clone())
+                    .unwrap_or_default();
+                profile("area")
+                    .iter()
+                    .zip(share)
+                    .map(|(a, s)| Some((*a)? * s?))
+                    .collect()
+            }
+        }
+    }
 }
 
 /// An indicator's series over the years: which years, how a year is made from the source
@@ -192,6 +242,18 @@ pub struct Dataset {
     pub profiles: Vec<ProfileOut>,
     /// The decks' partnership and perception figures (seeds/deck_facts.toml).
     pub acteurs: crate::seeds::Seeds,
+    /// All domains at once.
+    #[serde(default)]
+    pub overall: OverallOut,
+    /// The reference the indices are taken to (France métropolitaine in the published file).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::reference::Reference::is_france"
+    )]
+    pub reference: crate::reference::Reference,
+    /// The domains' weights in the overall reading, in domain order, when not all equal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<f64>,
 }
 
 /// One item of the region profiles, for the 13 regions and France.
@@ -225,6 +287,18 @@ pub struct DomainOut {
     pub correlations: Vec<Correlation>,
     /// Rank among the 13, 1 = most fragile.
     pub rank: Vec<Option<u8>>,
+    /// Median rank and 5th–95th percentiles over the choices of [`crate::robust`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub robust: Vec<Option<crate::robust::RankRange>>,
+}
+
+/// The overall reading: the mean of the domains' indices (equal weights), its ranks and their
+/// ranges.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct OverallOut {
+    pub index: Vec<Option<f64>>,
+    pub rank: Vec<Option<u8>>,
+    pub robust: Vec<Option<crate::robust::RankRange>>,
 }
 
 /// An indicator with its values, indices and ranks.

@@ -24,6 +24,7 @@ fn meta(id: &str, domain: &str, polarity: Polarity) -> IndicatorMeta {
         caveats: String::new(),
         caveats_en: String::new(),
         series: None,
+        weight: Default::default(),
     }
 }
 
@@ -108,10 +109,11 @@ pub fn dataset() -> Dataset {
             rank: datafrag::index::ranks(&index),
             index,
             correlations: vec![],
+            robust: vec![],
         }
     })
     .collect();
-    Dataset {
+    let mut ds = Dataset {
         generated_by: "test".into(),
         regions,
         domains,
@@ -138,5 +140,11 @@ pub fn dataset() -> Dataset {
             },
             sentence: vec![],
         },
-    }
+        overall: Default::default(),
+        reference: Default::default(),
+        weights: Vec::new(),
+    };
+    let equal = vec![1.0; ds.domains.len()];
+    datafrag::robust::refresh(&mut ds, &equal, 400);
+    ds
 }
