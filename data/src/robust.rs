@@ -214,7 +214,7 @@ pub fn robust_ranks(inputs: &[Input], weights: &[f64], n: usize, draws: u32, see
     let mut dw = vec![0.0; n_domains];
     for _ in 0..draws {
         let norm = (rng.next() % 4) as usize;
-        let tables = if rng.next() % 2 == 0 { &arith } else { &geo };
+        let tables = if rng.next().is_multiple_of(2) { &arith } else { &geo };
         for w in iw.iter_mut() {
             *w = rng.factor();
         }
