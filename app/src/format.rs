@@ -165,7 +165,7 @@ pub fn rank(r: u8, of: usize, lang: Lang) -> String {
 }
 
 /// "1re", "2e"; "1st", "2nd", "11th".
-fn ordinal(r: u8, lang: Lang) -> String {
+pub fn ordinal(r: u8, lang: Lang) -> String {
     let suffix = match lang {
         Lang::Fr if r == 1 => "re",
         Lang::Fr => "e",

@@ -51,7 +51,12 @@ impl View {
 pub enum Measure {
     Domain(String),
     Indicator(String),
+    /// All domains at once: the mean of their indices, with the user's weights.
+    Overall,
 }
+
+/// The URL's word for [`Measure::Overall`] (`domain=ensemble`).
+pub const OVERALL: &str = "ensemble";
 
 /// Map layout: the geographic map or the tile grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,6 +117,24 @@ pub struct ViewState {
     pub series: Option<String>,
     /// The export draws the view's lines over the years instead of its bars (region, compare).
     pub lines: bool,
+    /// The domains' weights in the overall reading that differ from 1 (0 to 3), in the
+    /// catalog's domain order.
+    pub weights: Vec<(String, u8)>,
+    /// What the indices are taken to.
+    pub reference: datafrag::reference::Reference,
+}
+
+/// Largest weight a domain can be given.
+pub const MAX_WEIGHT: u8 = 3;
+
+impl ViewState {
+    /// Each measured domain's weight, in `domains` order (1 unless the user set it).
+    pub fn weight_of(&self, domain: &str) -> u8 {
+        self.weights
+            .iter()
+            .find(|(d, _)| d == domain)
+            .map_or(1, |(_, w)| *w)
+    }
 }
 
 impl ViewState {
@@ -128,6 +151,8 @@ impl ViewState {
             since: None,
             series: None,
             lines: false,
+            weights: Vec::new(),
+            reference: Default::default(),
         }
     }
 }

@@ -311,18 +311,23 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     };
     // Rebuild a view only when the view, the language or the year changes, not on every state
     // change (a new selection must not re-create the map and lose the keyboard focus).
-    let view_lang = Memo::new(move |_| state.with(|s| (s.view, s.lang, s.year)));
+    let view_lang = Memo::new(move |_| {
+        state.with(|s| (s.view, s.lang, crate::state::analysis::Choices::of(s)))
+    });
     // The data as of the chosen year (the latest data without one), given to the views in
     // their context: they read it through the same state functions either way.
     // Keyed on the year and language only: changing view keeps the year's dataset.
-    let year_lang = Memo::new(move |_| state.with(|s| (s.lang, s.year)));
+    // The year, the reference and the weights (state::analysis) make the dataset every view reads.
+    let year_lang =
+        Memo::new(move |_| state.with(|s| (s.lang, crate::state::analysis::Choices::of(s))));
     let shown = {
         let base = ctx.ds.clone();
         Memo::new(move |_| {
-            let (l, y) = year_lang.get();
-            Shown(match y {
-                None => base.clone(),
-                Some(y) => Arc::new(crate::state::years::at_year(&base, y, l)),
+            let (l, c) = year_lang.get();
+            Shown(if c == crate::state::analysis::Choices::default() {
+                base.clone()
+            } else {
+                Arc::new(crate::state::analysis::analysed(&base, &c, l))
             })
         })
     };
@@ -373,7 +378,8 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         }
     };
     let year_picker = move || {
-        let (v, l, y) = view_lang.get();
+        let (v, l, c) = view_lang.get();
+        let y = c.year;
         matches!(v, View::Map | View::Ranking | View::Region | View::Compare)
             .then(|| view! { <YearPicker years=years.clone() year=y lang=l /> })
     };

@@ -8,6 +8,7 @@ fn key(m: &Measure) -> String {
     match m {
         Measure::Domain(id) => format!("d:{id}"),
         Measure::Indicator(id) => format!("i:{id}"),
+        Measure::Overall => format!("o:{}", crate::model::OVERALL),
     }
 }
 
@@ -44,6 +45,10 @@ pub fn MeasurePicker() -> impl IntoView {
             }
         })
         .collect::<Vec<_>>();
+    let overall_label = lang.t(
+        "Ensemble des domaines — lecture d'ensemble",
+        "All domains — overall reading",
+    );
     let state = ctx.state;
     let go = ctx.go;
     let change = move |ev: leptos::ev::Event| {
@@ -51,6 +56,7 @@ pub fn MeasurePicker() -> impl IntoView {
         let m = match v.split_once(':') {
             Some(("d", id)) => Measure::Domain(id.into()),
             Some(("i", id)) => Measure::Indicator(id.into()),
+            Some(("o", _)) => Measure::Overall,
             _ => return,
         };
         let mut s = state.get_untracked();
@@ -61,6 +67,7 @@ pub fn MeasurePicker() -> impl IntoView {
         <label class="picker">
             <span>{lang.t("Indicateur affiché", "Indicator shown")}</span>
             <select on:change=change prop:value=move || state.with(|s| key(&s.measure)) data-testid="measure">
+                <option value=key(&Measure::Overall)>{overall_label}</option>
                 {groups}
             </select>
         </label>
@@ -85,6 +92,7 @@ pub fn MeasureSources() -> impl IntoView {
                 .map(|d| d.indicators.clone())
                 .unwrap_or_default(),
             Measure::Indicator(id) => vec![id.clone()],
+            Measure::Overall => vec![],
         };
         ids.into_iter()
             .filter_map(|id| ds.indicators.iter().find(|i| i.meta.id == id).map(|i| (id, lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string())))

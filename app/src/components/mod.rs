@@ -2,6 +2,7 @@
 
 mod accessibility;
 mod acteurs;
+mod analysis;
 mod app;
 mod chart;
 mod compare;

@@ -15,6 +15,7 @@ pub fn RankingView() -> impl IntoView {
     let ds = ctx.ds.clone();
     let key = Memo::new(move |_| state.with(|s| (s.measure.clone(), s.lang, s.since)));
     let ds_rank = ds.clone();
+    let ds_hint = ds.clone();
     let rs = Memo::new(move |_| {
         key.with(|(m, l, since)| {
             let st = ranking_state(&ds_rank, m, *l)?;
@@ -66,16 +67,25 @@ pub fn RankingView() -> impl IntoView {
         })
     });
     let label = Signal::derive(move || spec.with(|s| s.title.clone()));
+    let hint = {
+        let r = crate::state::analysis::reference_name(&ds_hint, lang);
+        match lang {
+            crate::i18n::Lang::Fr => format!("Indice : {r} = 100 ; plus haut = plus fragile. 1 = région la plus fragile. Pour un domaine, le rang selon les choix de méthode dit ce qu'il devient avec d'autres normalisations, agrégations et pondérations (méthode)."),
+            crate::i18n::Lang::En => format!("Index: {r} = 100; higher = more fragile. 1 = most fragile region. For a domain, the rank across method choices says what it becomes with other normalisations, aggregations and weights (method)."),
+        }
+    };
     view! {
         <section class="view ranking-view" aria-labelledby="view-title">
             <div class="view-head">
                 <h2 id="view-title" class="view-title">{move || rs.with(|r| r.as_ref().map(|r| format!("{} — {} ({})", lang.t("Classement", "Ranking"), r.info.title, r.info.year)).unwrap_or_default())}</h2>
                 <div class="controls">
                     <MeasurePicker />
+                    <super::analysis::ReferencePicker />
                     {since_picker}
                 </div>
             </div>
-            <p class="hint">{lang.t("Indice : France métropolitaine = 100 ; plus haut = plus fragile. 1 = région la plus fragile.", "Index: metropolitan France = 100; higher = more fragile. 1 = most fragile region.")}</p>
+            <p class="hint">{hint}</p>
+            <super::analysis::WeightsPanel />
             <IndexChart spec=spec label=label lang=lang />
             <DataTable table=table lang=lang test_id="ranking-table" />
             <MeasureSources />

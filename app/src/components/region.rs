@@ -235,7 +235,9 @@ pub fn RegionView() -> impl IntoView {
                     <span>{lang.t("Région", "Region")}</span>
                     <select on:change=pick prop:value=move || state.with(|s| s.region.clone().unwrap_or_default()) data-testid="region-picker">{options}</select>
                 </label>
+                <super::analysis::ReferencePicker />
             </div>
+            <super::analysis::WeightsPanel />
             <p class="summary lead" data-testid="region-summary">{move || rs.with(|r| r.as_ref().map(|r| r.summary.clone()).unwrap_or_default())}</p>
             {move || rs.with(|r| r.as_ref().and_then(|r| r.deck_sentence.clone())).map(|q| view! {
                 <p class="deck-quote" data-testid="deck-quote">

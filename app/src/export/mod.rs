@@ -131,12 +131,29 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
             return Some(e);
         }
     }
-    match s.view {
+    let mut e = match s.view {
         View::Map | View::Ranking => views::measure(ds, s),
         View::Region => views::region(ds, s),
         View::Compare => views::compare(ds, s),
         View::Acteurs => views::acteurs(ds, s),
         View::Method | View::Deck | View::Accessibility => None,
+    }?;
+    with_choices(&mut e, ds, s.lang);
+    Some(e)
+}
+
+/// The subtitle names the user's weights (when not equal) and a reference other than France.
+fn with_choices(e: &mut Export, ds: &Dataset, lang: Lang) {
+    if !ds.reference.is_france() {
+        let r = crate::state::analysis::reference_name(ds, lang);
+        e.subtitle = format!(
+            "{} — {} {r}",
+            e.subtitle,
+            lang.t("référence :", "reference:")
+        );
+    }
+    if let Some(w) = crate::state::analysis::weights_phrase(ds, lang) {
+        e.subtitle = format!("{} — {w}", e.subtitle);
     }
 }
 

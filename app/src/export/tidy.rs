@@ -161,6 +161,7 @@ pub fn of_view(ds: &Dataset, s: &ViewState) -> Option<(Table, Vec<RowMeta>)> {
             match &s.measure {
                 Measure::Domain(id) => domain_rows(ds, crate::state::domain(ds, id)?),
                 Measure::Indicator(id) => vec![Row::Indicator(crate::state::indicator(ds, id)?)],
+                Measure::Overall => all_rows(ds),
             },
             all,
         ),

@@ -16,10 +16,12 @@ use datafrag::model::Dataset;
 /// The map or the ranking of one measure.
 pub(super) fn measure(ds: &Dataset, s: &ViewState) -> Option<Export> {
     let lang = s.lang;
-    let index_unit = lang.t("indice (France = 100)", "index (France = 100)");
-    let fr = lang.t("France métropolitaine", "metropolitan France");
+    let index_unit_owned = crate::state::analysis::index_unit(ds, lang);
+    let index_unit = index_unit_owned.as_str();
+    let fr = crate::state::analysis::reference_name(ds, lang);
     let measure_id = match &s.measure {
         crate::model::Measure::Domain(id) | crate::model::Measure::Indicator(id) => id,
+        crate::model::Measure::Overall => crate::model::OVERALL,
     };
     let (info, table, graphic) = if s.view == View::Map {
         let st = map_state(ds, &s.measure, lang)?;
@@ -78,8 +80,9 @@ pub(super) fn measure(ds: &Dataset, s: &ViewState) -> Option<Export> {
 /// A region's domains against France.
 pub(super) fn region(ds: &Dataset, s: &ViewState) -> Option<Export> {
     let lang = s.lang;
-    let index_unit = lang.t("indice (France = 100)", "index (France = 100)");
-    let fr = lang.t("France métropolitaine", "metropolitan France");
+    let index_unit_owned = crate::state::analysis::index_unit(ds, lang);
+    let index_unit = index_unit_owned.as_str();
+    let fr = crate::state::analysis::reference_name(ds, lang);
     let code = s.region.as_deref()?;
     let st = region_state(ds, code, lang)?;
     let table = tables::region(&st, lang);
@@ -116,8 +119,9 @@ pub(super) fn region(ds: &Dataset, s: &ViewState) -> Option<Export> {
 /// Two to four regions against each other and France.
 pub(super) fn compare(ds: &Dataset, s: &ViewState) -> Option<Export> {
     let lang = s.lang;
-    let index_unit = lang.t("indice (France = 100)", "index (France = 100)");
-    let fr = lang.t("France métropolitaine", "metropolitan France");
+    let index_unit_owned = crate::state::analysis::index_unit(ds, lang);
+    let index_unit = index_unit_owned.as_str();
+    let fr = crate::state::analysis::reference_name(ds, lang);
     let st = compare_state(ds, &s.compare, lang)?;
     let table = tables::compare(&st, lang);
     let meta = st
@@ -184,7 +188,7 @@ pub(super) fn acteurs(ds: &Dataset, s: &ViewState) -> Option<Export> {
 /// series to draw.
 pub(super) fn lines(ds: &Dataset, s: &ViewState) -> Option<Export> {
     let lang = s.lang;
-    let fr = lang.t("France métropolitaine", "metropolitan France");
+    let fr = crate::state::analysis::reference_name(ds, lang);
     let (spec, label, subtitle, ids, slug) = match s.view {
         View::Region => {
             let code = s.region.as_deref()?;

@@ -72,6 +72,6 @@ pub fn ranking(s: &super::ranking::RankingState, lang: Lang) -> ChartSpec {
             })
             .collect(),
         series: vec![s.info.title.clone()],
-        france_label: "France = 100".into(),
+        france_label: s.reference.clone(),
     }
 }

@@ -2,6 +2,7 @@
 //! the URL state, tested natively. Components only render them.
 
 pub mod acteurs;
+pub mod analysis;
 pub mod charts;
 pub mod compare;
 pub mod deck_reading;
@@ -149,6 +150,8 @@ pub struct Figures {
     pub missing: Option<String>,
     /// How many areas the rank is out of.
     pub of: usize,
+    /// The rank's median and 5th–95th percentiles over the analyst's choices (composites only).
+    pub robust: Option<datafrag::robust::RankRange>,
 }
 
 /// What a measure is, in the interface language.
@@ -174,6 +177,7 @@ pub fn measure_figures(ds: &Dataset, m: &Measure, k: usize) -> Option<Figures> {
             rank: d.rank[k],
             missing: None,
             of: ds.regions.len(),
+            robust: d.robust.get(k).copied().flatten(),
         }),
         Measure::Indicator(id) => indicator(ds, id).map(|i| Figures {
             value: i.values[k],
@@ -181,6 +185,15 @@ pub fn measure_figures(ds: &Dataset, m: &Measure, k: usize) -> Option<Figures> {
             rank: i.rank[k],
             missing: i.missing[k].clone(),
             of: ds.regions.len(),
+            robust: None,
+        }),
+        Measure::Overall => (!ds.overall.index.is_empty()).then(|| Figures {
+            value: None,
+            index: ds.overall.index[k],
+            rank: ds.overall.rank[k],
+            missing: None,
+            of: ds.regions.len(),
+            robust: ds.overall.robust.get(k).copied().flatten(),
         }),
     }
 }
@@ -202,6 +215,24 @@ pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo
             is_domain: false,
             france: i.france,
             indicators: vec![i.meta.id.clone()],
+        }),
+        Measure::Overall => (!ds.overall.index.is_empty()).then(|| MeasureInfo {
+            title: if ds.weights.is_empty() {
+                lang.t("Ensemble des domaines", "All domains")
+            } else {
+                lang.t(
+                    "Ensemble des domaines (pondération personnalisée)",
+                    "All domains (custom weights)",
+                )
+            }
+            .to_string(),
+            unit: String::new(),
+            year: year_span(ds)
+                .map(|(a, b)| format!("{a}–{b}"))
+                .unwrap_or_default(),
+            is_domain: true,
+            france: None,
+            indicators: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
         }),
     }
 }

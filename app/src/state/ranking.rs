@@ -19,11 +19,15 @@ pub struct RankRow {
     /// Places gained towards rank 1 (more fragile) since `RankingState::since`: 3 = three
     /// places up, −2 = two down.
     pub change: Option<i32>,
+    /// A composite's rank over the analyst's choices (median, 5th–95th percentiles).
+    pub robust: Option<datafrag::robust::RankRange>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankingState {
     pub info: MeasureInfo,
+    /// The reference line's label ("France = 100").
+    pub reference: String,
     /// The year the rank changes are counted from, when the measure has one.
     pub since: Option<i32>,
     /// Most fragile first; France (index 100) where it falls; regions without index last.
@@ -47,14 +51,13 @@ pub fn ranking_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<RankingSta
                 is_france: false,
                 description: describe(&f, &info.unit, lang),
                 change: None,
+                robust: f.robust,
             }
         })
         .collect();
     rows.push(RankRow {
         code: "FRM".into(),
-        name: lang
-            .t("France métropolitaine", "Metropolitan France")
-            .into(),
+        name: super::analysis::reference_name(ds, lang).into(),
         value: info.france,
         index: Some(100.0),
         rank: None,
@@ -63,6 +66,7 @@ pub fn ranking_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<RankingSta
             .t("référence : indice 100", "reference: index 100")
             .into(),
         change: None,
+        robust: None,
     });
     rows.sort_by(|a, b| match (a.index, b.index) {
         (Some(x), Some(y)) => y.total_cmp(&x).then(a.is_france.cmp(&b.is_france)),
@@ -71,6 +75,7 @@ pub fn ranking_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<RankingSta
         (None, None) => a.name.cmp(&b.name),
     });
     Some(RankingState {
+        reference: super::analysis::reference_line(ds, lang),
         info,
         rows,
         since: None,
@@ -101,6 +106,7 @@ pub fn since_years(ds: &Dataset, m: &Measure) -> Vec<i32> {
         Measure::Domain(id) => super::domain(ds, id)
             .map(|d| d.indicators.clone())
             .unwrap_or_default(),
+        Measure::Overall => ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
     };
     let mut common: Option<Vec<i32>> = None;
     let mut shown = i32::MAX;

@@ -84,10 +84,13 @@ pub fn name(ds: &Dataset, id: &str, lang: Lang) -> String {
 
 /// The (domain id, index) of region `k`, most fragile first; domains without index left out.
 fn domain_indices(ds: &Dataset, k: usize) -> Vec<(String, f64)> {
+    // a domain the user weighted 0 is left out of the sentences, like of the overall reading
     let mut v: Vec<(String, f64)> = ds
         .domains
         .iter()
-        .filter_map(|d| d.index[k].map(|i| (d.meta.id.clone(), i)))
+        .enumerate()
+        .filter(|(j, _)| ds.weights.get(*j).is_none_or(|w| *w > 0.0))
+        .filter_map(|(_, d)| d.index[k].map(|i| (d.meta.id.clone(), i)))
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     v
@@ -159,6 +162,13 @@ pub fn region_summary(ds: &Dataset, k: usize, lang: Lang) -> String {
         } else {
             format!(" Strengths: {}.", lang.join(&best))
         };
+    }
+    // Against another reference the sentence names it, never "the national average".
+    if !ds.reference.is_france() {
+        let r = super::analysis::reference_name(ds, lang);
+        s = s
+            .replace("la moyenne nationale", &format!("la référence ({r})"))
+            .replace("the national average", &format!("the reference ({r})"));
     }
     s
 }
@@ -265,5 +275,25 @@ mod tests {
             s.starts_with("Alpha is more fragile than Corse in 1 domain of 2"),
             "{s}"
         );
+    }
+
+    /// Another reference is named in the sentence, and weights of 0 leave domains out of it.
+    #[test]
+    fn the_sentence_follows_the_reference_and_the_weights() {
+        let base = crate::state::fixture::dataset();
+        let c = crate::state::analysis::Choices {
+            reference: datafrag::reference::Reference::Mediane,
+            weights: base
+                .domains
+                .iter()
+                .map(|d| (d.meta.id.clone(), 0))
+                .collect(),
+            ..Default::default()
+        };
+        let ds = crate::state::analysis::analysed(&base, &c, Lang::Fr);
+        let s = region_summary(&ds, 0, Lang::Fr);
+        assert!(s.contains("la référence (médiane des 13 régions)"), "{s}");
+        assert_eq!(counts(&ds, 0), (0, 0), "every domain weighted 0");
+        assert!(!region_summary(&base, 0, Lang::Fr).contains("référence"));
     }
 }

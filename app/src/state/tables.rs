@@ -135,6 +135,16 @@ pub fn ranking(s: &RankingState, lang: Lang) -> Table {
     if !s.info.is_domain {
         headers.push(format!("{} ({})", lang.t("Valeur", "Value"), s.info.unit));
     }
+    let robust = s.rows.iter().any(|r| r.robust.is_some());
+    if robust {
+        headers.push(
+            lang.t(
+                "Rang selon les choix de méthode (médiane, 5e–95e centile)",
+                "Rank across method choices (median, 5th–95th percentile)",
+            )
+            .into(),
+        );
+    }
     if let Some(y) = s.since {
         headers.push(match lang {
             Lang::Fr => format!("Rang depuis {y} (▲ = vers le 1er, plus fragile)"),
@@ -167,6 +177,16 @@ pub fn ranking(s: &RankingState, lang: Lang) -> Table {
                 ];
                 if !s.info.is_domain {
                     row.push(Cell::value(r.value, &s.info.unit, "n.d.", lang));
+                }
+                if robust {
+                    let of = s.rows.iter().filter(|r| !r.is_france).count();
+                    row.push(match r.robust {
+                        Some(x) => Cell {
+                            num: Some(f64::from(x.median())),
+                            ..Cell::text(super::analysis::robust_text(x, of, lang))
+                        },
+                        None => Cell::text(if r.is_france { "" } else { "—" }),
+                    });
                 }
                 if s.since.is_some() {
                     row.push(match r.change {

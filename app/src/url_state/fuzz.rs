@@ -5,7 +5,7 @@ use super::*;
 use crate::model::COMPARED;
 use proptest::prelude::*;
 
-const PIECES: [&str; 47] = [
+const PIECES: [&str; 54] = [
     "view",
     "series",
     "chart",
@@ -17,6 +17,13 @@ const PIECES: [&str; 47] = [
     "region",
     "regions",
     "domain",
+    "ensemble",
+    "w",
+    "emploi:2",
+    "sante:0,emploi:4",
+    "ref",
+    "hors-idf",
+    "mediane",
     "indicator",
     "layout",
     "lang",
@@ -74,7 +81,14 @@ fn check(q: &str, c: &Catalog) {
     match &s.measure {
         Measure::Domain(d) => assert!(c.domains.contains(d), "{q:?}"),
         Measure::Indicator(d) => assert!(c.indicators.contains(d), "{q:?}"),
+        Measure::Overall => {}
     }
+    assert!(
+        s.weights
+            .iter()
+            .all(|(d, w)| c.domains.contains(d) && *w != 1 && *w <= 3),
+        "{q:?}"
+    );
     for n in &notices {
         let m = n.message(Lang::Fr);
         assert!(m.chars().count() < 200 && !m.contains('\u{0}'), "{q:?}");

@@ -121,6 +121,8 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
         } else {
             notices.push(Notice::UnknownMeasure(id.into()));
         }
+    } else if get("domain") == Some(crate::model::OVERALL) {
+        s.measure = Measure::Overall;
     } else if let Some(id) = get("domain") {
         // Old links: a domain merged into another opens that one.
         let id = MOVED_DOMAINS
@@ -174,6 +176,48 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
             value: other.into(),
         }),
     }
+    if let Some(list) = get("w") {
+        let mut bad = false;
+        for item in list.split(',') {
+            let parsed = item.split_once(':').and_then(|(d, w)| {
+                let w: u8 = w
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|w| *w <= crate::model::MAX_WEIGHT)?;
+                c.domains
+                    .iter()
+                    .find(|x| *x == d.trim())
+                    .map(|d| (d.clone(), w))
+            });
+            match parsed {
+                Some((d, w)) => {
+                    s.weights.retain(|(x, _)| *x != d);
+                    if w != 1 {
+                        s.weights.push((d, w));
+                    }
+                }
+                None => bad = true,
+            }
+        }
+        s.weights
+            .sort_by_key(|(d, _)| c.domains.iter().position(|x| x == d));
+        if bad {
+            notices.push(Notice::UnknownValue {
+                key: "w",
+                value: list.into(),
+            });
+        }
+    }
+    if let Some(r) = get("ref") {
+        match datafrag::reference::Reference::from_key(r) {
+            Some(r) => s.reference = r,
+            None => notices.push(Notice::UnknownValue {
+                key: "ref",
+                value: r.into(),
+            }),
+        }
+    }
     match get("lang") {
         None | Some("fr") => {}
         Some("en") => s.lang = Lang::En,
@@ -206,6 +250,7 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
         match &s.measure {
             Measure::Domain(id) => ser.append_pair("domain", id),
             Measure::Indicator(id) => ser.append_pair("indicator", id),
+            Measure::Overall => ser.append_pair("domain", crate::model::OVERALL),
         };
     }
     if s.layout == Layout::Grid {
@@ -223,10 +268,17 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     if s.lines && over_years(s.view) {
         ser.append_pair("chart", "lines");
     }
+    if !s.weights.is_empty() {
+        let w: Vec<String> = s.weights.iter().map(|(d, w)| format!("{d}:{w}")).collect();
+        ser.append_pair("w", &w.join(","));
+    }
+    if !s.reference.is_france() {
+        ser.append_pair("ref", s.reference.key());
+    }
     if s.lang == Lang::En {
         ser.append_pair("lang", "en");
     }
-    let q = ser.finish().replace("%2C", ",");
+    let q = ser.finish().replace("%2C", ",").replace("%3A", ":");
     if q.is_empty() {
         q
     } else {

@@ -41,6 +41,8 @@ fn every_view_round_trips() {
                 since: Some(2016),
                 series: matches!(view, View::Region | View::Compare).then(|| "aah".into()),
                 lines: matches!(view, View::Region | View::Compare),
+                weights: vec![("emploi".into(), 2), ("sante".into(), 0)],
+                reference: datafrag::reference::Reference::HorsIdf,
             };
             let q = to_query(&s, &c);
             assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
@@ -207,4 +209,34 @@ fn series_and_lines_round_trip_where_they_mean_something() {
             },
         ]
     );
+}
+
+/// The link reopens the same view: weights and reference survive the round trip, only
+/// what differs from the defaults is written, and a bad weight or reference says so.
+#[test]
+fn weights_and_reference_round_trip() {
+    let c = catalog();
+    let (s, n) = parse(
+        "?view=ranking&domain=sante&w=emploi:2,sante:0&ref=hors-idf",
+        &c,
+    );
+    assert_eq!(n, vec![]);
+    assert_eq!(
+        s.weights,
+        vec![("emploi".to_string(), 2), ("sante".to_string(), 0)]
+    );
+    assert_eq!(s.reference, datafrag::reference::Reference::HorsIdf);
+    assert_eq!(
+        to_query(&s, &c),
+        "?view=ranking&domain=sante&w=emploi:2,sante:0&ref=hors-idf"
+    );
+    // weight 1 is the default and is not written; the domains keep the catalog's order
+    let (s, _) = parse("?w=sante:3,emploi:1", &c);
+    assert_eq!(to_query(&s, &c), "?w=sante:3");
+    let (s, n) = parse("?w=emploi:9,nope:2,sante:2&ref=paris", &c);
+    assert_eq!(s.weights, vec![("sante".to_string(), 2)]);
+    assert_eq!(s.reference, datafrag::reference::Reference::France);
+    assert_eq!(n.len(), 2, "{n:?}");
+    let (s, n) = parse("?domain=ensemble", &c);
+    assert_eq!((s.measure, n.len()), (Measure::Overall, 0));
 }
