@@ -146,12 +146,25 @@ fn weighted_mean(pairs: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
 }
 
 /// Competition ranks of `scores` into `hist[region][rank - 1]`.
+/// (Sorted by insertion, most fragile first: for 13 regions a quarter of the comparisons of
+/// counting, which matters at 10 000 draws × 16 composites.)
 fn count_ranks(scores: &[Option<f64>], hist: &mut [Vec<u32>]) {
+    let mut order: Vec<(f64, usize)> = Vec::with_capacity(scores.len());
     for (k, s) in scores.iter().enumerate() {
-        if let Some(s) = s {
-            let above = scores.iter().flatten().filter(|o| *o > s).count();
-            hist[k][above] += 1;
+        if let Some(s) = *s {
+            let mut at = order.len();
+            while at > 0 && order[at - 1].0 < s {
+                at -= 1;
+            }
+            order.insert(at, (s, k));
         }
+    }
+    let mut rank = 0;
+    for (p, (s, k)) in order.iter().enumerate() {
+        if p == 0 || order[p - 1].0 > *s {
+            rank = p;
+        }
+        hist[*k][rank] += 1;
     }
 }
 
@@ -203,9 +216,14 @@ pub fn robust_ranks(inputs: &[Input], weights: &[f64], n: usize, draws: u32, see
         .iter()
         .map(|t| [logs(&t[0]), logs(&t[1]), logs(&t[2]), logs(&t[3])])
         .collect();
-    let has: Vec<bool> = (0..n_domains)
-        .map(|d| inputs.iter().any(|i| i.domain == d))
+    let members: Vec<Vec<usize>> = (0..n_domains)
+        .map(|d| {
+            (0..inputs.len())
+                .filter(|j| inputs[*j].domain == d)
+                .collect()
+        })
         .collect();
+    let has: Vec<bool> = members.iter().map(|m| !m.is_empty()).collect();
     let mut hist = vec![vec![vec![0u32; n]; n]; n_domains];
     let mut hist_all = vec![vec![0u32; n]; n];
     let mut rng = Rng(seed);
@@ -214,7 +232,11 @@ pub fn robust_ranks(inputs: &[Input], weights: &[f64], n: usize, draws: u32, see
     let mut dw = vec![0.0; n_domains];
     for _ in 0..draws {
         let norm = (rng.next() % 4) as usize;
-        let tables = if rng.next().is_multiple_of(2) { &arith } else { &geo };
+        let tables = if rng.next().is_multiple_of(2) {
+            &arith
+        } else {
+            &geo
+        };
         for w in iw.iter_mut() {
             *w = rng.factor();
         }
@@ -226,13 +248,14 @@ pub fn robust_ranks(inputs: &[Input], weights: &[f64], n: usize, draws: u32, see
                 continue;
             }
             for (k, s) in scores.iter_mut().enumerate() {
-                *s = weighted_mean(
-                    inputs
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, i)| i.domain == d)
-                        .filter_map(|(j, _)| tables[j][norm][k].map(|x| (x, iw[j]))),
-                );
+                let (mut sum, mut w) = (0.0, 0.0);
+                for &j in &members[d] {
+                    if let Some(x) = tables[j][norm][k] {
+                        sum += x * iw[j];
+                        w += iw[j];
+                    }
+                }
+                *s = (w > 0.0).then(|| sum / w);
             }
             count_ranks(scores, &mut hist[d]);
         }

@@ -208,7 +208,6 @@ pub fn MapView() -> impl IntoView {
                 <div class="controls">
                     <RegionSearch label=lang.t("Trouver une région", "Find a region").into() on_pick=Callback::new(move |c: String| select(Some(c))) test_id="map-search" />
                     <MeasurePicker />
-                    <super::analysis::ReferencePicker />
                     <div class="switch" role="group" aria-label=lang.t("Disposition de la carte", "Map layout")>
                         <button aria-pressed=move || (layout.get() == Layout::Geo).to_string() on:click=move |_| set_layout(Layout::Geo)>{lang.t("Carte", "Map")}</button>
                         <button aria-pressed=move || (layout.get() == Layout::Grid).to_string() on:click=move |_| set_layout(Layout::Grid)>{lang.t("Grille", "Grid")}</button>
