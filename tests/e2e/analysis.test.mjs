@@ -111,3 +111,27 @@ test('another reference changes every index the map and the region page show, an
   assert.equal(await bad.page.getByTestId('reference').inputValue(), 'france');
   await bad.context.close();
 });
+
+test('the region page of Occitanie names its three profile peers and three structure peers, each a comparison', async () => {
+  // profile peers computed here from the committed indices: root mean square gap over shared domains
+  const k = ds.regions.findIndex((r) => r.code === '76');
+  const dist = ds.regions.map((_, j) => {
+    const gaps = ds.domains.filter((d) => d.index[k] != null && d.index[j] != null).map((d) => (d.index[k] - d.index[j]) ** 2);
+    return Math.sqrt(gaps.reduce((a, b) => a + b, 0) / gaps.length);
+  });
+  const expected = ds.regions.map((r, j) => [r.name, dist[j]]).filter((_, j) => j !== k).sort((a, b) => a[1] - b[1]).slice(0, 3).map((x) => x[0]);
+  const { page, errors, context } = await openView(h, '?view=region&region=76', {});
+  const peers = page.getByTestId('profile-peers').locator('a');
+  await peers.first().waitFor();
+  const names = (await peers.allTextContents()).map((t) => t.replace('Comparer avec ', ''));
+  assert.deepEqual(names, expected);
+  assert.equal(await page.getByTestId('structure-peers').locator('a').count(), 3);
+  assert.deepEqual(await axe(page), []);
+  await page.getByTestId('structure-peers').locator('a').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'compare');
+  const regions = new URLSearchParams(await page.evaluate(() => location.search)).get('regions') ?? '';
+  assert.match(regions, /^76,\d\d$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

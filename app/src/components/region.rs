@@ -227,6 +227,7 @@ pub fn RegionView() -> impl IntoView {
             })
         })
     };
+    let ds_peers = ctx.ds.clone();
     view! {
         <section class="view region-view" aria-labelledby="view-title">
             <div class="view-head">
@@ -269,8 +270,60 @@ pub fn RegionView() -> impl IntoView {
                 <section class="profile" aria-labelledby="profile-title">
                     <h3 id="profile-title">{lang.t("Profil de la région", "Region profile")}</h3>
                     <dl class="facts">{profile}</dl>
+                    {move || {
+                        let k = state.with(|s| s.region.as_deref().and_then(|c| crate::state::region_pos(&ds_peers, c)))?;
+                        Some(view! { <Peers k=k /> })
+                    }}
                 </section>
             </div>
+        </section>
+    }
+}
+
+/// The region's peers: the three closest on the fragility profile and the three closest in
+/// structure, each a link to the comparison of the two (state::peers).
+#[component]
+fn Peers(k: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang();
+    let ds = ctx.ds.clone();
+    let me = ds.regions[k].code.clone();
+    let list = |peers: Vec<crate::state::peers::Peer>, unit: &'static str| {
+        peers
+            .into_iter()
+            .map(|p| {
+                let mut s = ctx.state.get_untracked();
+                s.view = crate::model::View::Compare;
+                s.compare = vec![me.clone(), p.code.clone()];
+                let target = s.clone();
+                let href = ctx.href(&s);
+                let go = ctx.go;
+                let d = format::number(p.distance, 1, lang);
+                view! {
+                    <li>
+                        <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
+                            if !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                                ev.prevent_default();
+                                go.run(target.clone());
+                            }
+                        }>{lang.t("Comparer avec ", "Compare with ")}{p.name.clone()}</a>
+                        <span class="hint">{format!(" ({} {d}{unit})", lang.t("écart", "distance"))}</span>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let profile = list(crate::state::peers::profile_peers(&ds, k), " pts");
+    let structure = list(crate::state::peers::structure_peers(&ds, k), "");
+    view! {
+        <section class="peers" aria-labelledby="peers-title" data-testid="peers">
+            <h3 id="peers-title">{lang.t("Régions proches", "Similar regions")}</h3>
+            <h4>{lang.t("Par le profil de fragilité", "By fragility profile")}</h4>
+            <p class="hint">{lang.t("Écart quadratique moyen des indices des domaines.", "Root mean square gap of the domains' indices.")}</p>
+            <ul data-testid="profile-peers">{profile}</ul>
+            <h4>{lang.t("Par la structure", "By structure")}</h4>
+            <p class="hint">{lang.t("Densité, part des 65 ans ou plus, PIB par habitant (écarts réduits).", "Density, share aged 65 or over, GDP per inhabitant (standardised gaps).")}</p>
+            <ul data-testid="structure-peers">{structure}</ul>
         </section>
     }
 }

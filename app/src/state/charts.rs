@@ -23,7 +23,7 @@ pub fn region(s: &RegionState, lang: Lang) -> ChartSpec {
             })
             .collect(),
         series: vec![s.name.clone()],
-        france_label: lang.t("France = 100", "France = 100").into(),
+        france_label: s.reference.clone(),
     }
 }
 
@@ -48,7 +48,7 @@ pub fn compare(s: &CompareState, lang: Lang) -> ChartSpec {
             })
             .collect(),
         series: s.regions.iter().map(|r| r.1.clone()).collect(),
-        france_label: "France = 100".into(),
+        france_label: s.reference.clone(),
     }
 }
 

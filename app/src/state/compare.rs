@@ -15,6 +15,8 @@ pub struct CompareRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareState {
+    /// The reference line's label ("France = 100", another reference's name).
+    pub reference: String,
     /// (code, name) of the compared regions.
     pub regions: Vec<(String, String)>,
     pub rows: Vec<CompareRow>,
@@ -45,6 +47,7 @@ pub fn compare_state(ds: &Dataset, codes: &[String], lang: Lang) -> Option<Compa
         })
         .collect();
     Some(CompareState {
+        reference: super::analysis::reference_line(ds, lang),
         of: ds.regions.len(),
         regions: ks
             .iter()

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod deck_reading;
 pub mod key_figures;
 pub mod map;
+pub mod peers;
 pub mod provenance;
 pub mod ranking;
 pub mod region;

@@ -47,6 +47,8 @@ pub struct ProfileLine {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionState {
+    /// The reference line's label ("France = 100", another reference's name).
+    pub reference: String,
     pub code: String,
     pub name: String,
     /// Most fragile first (highest index); domains without an index last.
@@ -132,6 +134,7 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
         })
         .collect();
     Some(RegionState {
+        reference: super::analysis::reference_line(ds, lang),
         code: code.into(),
         name: ds.regions[k].name.clone(),
         domains,
