@@ -267,6 +267,11 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
         .map(|r| Area {
             code: r.code.clone(),
             name: r.nom.clone(),
+            neighbours: layers
+                .region_neighbours
+                .get(&r.code)
+                .cloned()
+                .unwrap_or_default(),
         })
         .collect();
     let seeds = crate::seeds::Seeds::parse(&read(root, SEEDS)?, SEEDS)?;

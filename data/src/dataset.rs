@@ -316,6 +316,7 @@ mod tests {
             .map(|c| Area {
                 code: c.to_string(),
                 name: c.to_string(),
+                neighbours: vec![],
             })
             .collect();
         let metas: Vec<IndicatorMeta> = values.iter().map(|(id, _)| meta(id, "d")).collect();

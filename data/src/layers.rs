@@ -7,6 +7,7 @@ use crate::{Error, Result};
 use geofrag::simplify::{simplify_arcs, Simplified};
 use geofrag::topology::Topology;
 use geofrag::{Bbox, Feature, Fit, Lambert93, Point, Polygon};
+use std::collections::BTreeMap;
 
 pub use crate::geometry::{MAP_PADDING, MAP_WIDTH};
 /// Douglas–Peucker tolerance in viewBox units (a third of a pixel on a 1 000 px map).
@@ -45,6 +46,37 @@ pub struct Layers {
     pub tolerance: f64,
     /// Arcs of the topology in viewBox units before simplification.
     pub source_arcs: Vec<Vec<Point>>,
+    /// Each region's code → the codes of the regions it shares a border with (an arc of the
+    /// topology, not a corner), the longest border first.
+    pub region_neighbours: BTreeMap<String, Vec<String>>,
+}
+
+/// Each feature's code → the codes of the features sharing a border with it, the longest
+/// border first (length of the shared arcs in `arcs`' units; ties by code).
+pub fn neighbour_codes(t: &Topology, arcs: &[Vec<Point>]) -> BTreeMap<String, Vec<String>> {
+    let length = |a: usize| -> f64 {
+        arcs[a]
+            .windows(2)
+            .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
+            .sum()
+    };
+    let mut by: BTreeMap<String, Vec<(f64, String)>> = t
+        .features
+        .iter()
+        .map(|f| (f.code.clone(), Vec::new()))
+        .collect();
+    for ((a, b), shared) in t.borders() {
+        let l: f64 = shared.iter().map(|&s| length(s)).sum();
+        let (ca, cb) = (&t.features[a].code, &t.features[b].code);
+        by.get_mut(ca).expect("feature").push((l, cb.clone()));
+        by.get_mut(cb).expect("feature").push((l, ca.clone()));
+    }
+    by.into_iter()
+        .map(|(c, mut n)| {
+            n.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            (c, n.into_iter().map(|(_, c)| c).collect())
+        })
+        .collect()
 }
 
 /// Builds both layers from the départements' features; `areas` gives each département's region.
@@ -140,6 +172,7 @@ pub fn build_with(
         source_regions: layer(&regions, &source_arcs, 0.0),
         simplified,
         tolerance,
+        region_neighbours: neighbour_codes(&regions, &source_arcs),
         source_arcs,
     })
 }

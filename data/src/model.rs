@@ -228,6 +228,9 @@ pub struct Observation {
 pub struct Area {
     pub code: String,
     pub name: String,
+    /// The areas it shares a border with (codes, from the map's topology); none for an island.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub neighbours: Vec<String>,
 }
 
 /// The runtime dataset (`assets/data/dataset.json`). Arrays indexed like `regions`; France apart.

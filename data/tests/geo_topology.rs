@@ -363,3 +363,47 @@ fn writes_source_and_simplified_svgs_for_the_pixel_comparison() {
         );
     }
 }
+
+/// Promise: "comparer avec mes voisines" names the regions that share a border on the real map,
+/// not those meeting at a corner, and Corse, an island, has none. The expected lists are read
+/// off the administrative map (IGN), not computed.
+#[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
+fn region_neighbours_are_the_regions_sharing_a_border() {
+    let raw = raw("region_neighbours_are_the_regions_sharing_a_border");
+    let areas = datafrag::build::areas(&raw).unwrap();
+    let l = datafrag::build::layers(&raw, &areas).unwrap();
+    let n = |c: &str| {
+        let mut v = l.region_neighbours[c].clone();
+        v.sort();
+        v.join(",")
+    };
+    assert_eq!(n("76"), "75,84,93", "Occitanie");
+    assert_eq!(n("53"), "28,52", "Bretagne");
+    assert_eq!(n("28"), "11,24,32,52,53", "Normandie");
+    assert_eq!(n("11"), "24,27,28,32,44", "Île-de-France");
+    assert_eq!(n("84"), "24,27,75,76,93", "Auvergne-Rhône-Alpes");
+    assert_eq!(n("94"), "", "Corse");
+    // Longest border first: Bretagne's is Pays de la Loire's (Ille-et-Vilaine and Morbihan
+    // against Loire-Atlantique and Mayenne), not Normandie's (the Couesnon to the Sélune).
+    assert_eq!(l.region_neighbours["53"], ["52", "28"]);
+    for (a, ns) in &l.region_neighbours {
+        for b in ns {
+            assert!(
+                l.region_neighbours[b].contains(a),
+                "{a}–{b} is not symmetric"
+            );
+        }
+    }
+    // The dataset the app reads carries the same lists.
+    let ds: datafrag::model::Dataset = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("assets/data/dataset.json")).unwrap(),
+    )
+    .unwrap();
+    for r in &ds.regions {
+        assert_eq!(r.neighbours, l.region_neighbours[&r.code], "{}", r.name);
+    }
+}

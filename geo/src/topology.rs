@@ -314,6 +314,41 @@ impl Topology {
         Ok(polygons.into_iter().map(|(_, p)| p).collect())
     }
 
+    /// The borders: each pair of features `(a, b)`, `a < b`, that share at least one arc, with the
+    /// arcs they share — a border, not a single point (two areas meeting at a corner share no
+    /// arc), in pair order.
+    ///
+    /// ```
+    /// use geofrag::{topology::Topology, Feature, Polygon};
+    /// let sq = |x: f64, y: f64| Polygon { rings: vec![vec![[x, y], [x + 1.0, y], [x + 1.0, y + 1.0], [x, y + 1.0], [x, y]]] };
+    /// let f = |c: &str, x, y| Feature { code: c.into(), name: c.into(), polygons: vec![sq(x, y)] };
+    /// // a | b side by side, c touching b only at a corner
+    /// let t = Topology::build(&[f("a", 0.0, 0.0), f("b", 1.0, 0.0), f("c", 2.0, 1.0)], 1e-5);
+    /// let b = t.borders();
+    /// assert_eq!(b.len(), 1);
+    /// assert_eq!(b[0].0, (0, 1));
+    /// ```
+    pub fn borders(&self) -> Vec<((usize, usize), Vec<usize>)> {
+        let mut users: Vec<Vec<usize>> = vec![Vec::new(); self.arcs.len()];
+        for (k, f) in self.features.iter().enumerate() {
+            for &r in f.polygons.iter().flatten().flatten() {
+                let u = &mut users[arc_index(r)];
+                if !u.contains(&k) {
+                    u.push(k);
+                }
+            }
+        }
+        let mut pairs: std::collections::BTreeMap<(usize, usize), Vec<usize>> = Default::default();
+        for (arc, u) in users.iter().enumerate() {
+            for (i, &a) in u.iter().enumerate() {
+                for &b in &u[i + 1..] {
+                    pairs.entry((a.min(b), a.max(b))).or_default().push(arc);
+                }
+            }
+        }
+        pairs.into_iter().collect()
+    }
+
     /// Every arc converted to floats through `f` (grid → degrees → projection → screen).
     pub fn map_arcs(&self, f: impl Fn(Point) -> Point) -> Vec<Vec<Point>> {
         self.arcs

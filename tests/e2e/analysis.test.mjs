@@ -135,3 +135,26 @@ test('the region page of Occitanie names its three profile peers and three struc
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Occitanie compares with its neighbours in one click; Corse says it has none', async () => {
+  // Occitanie borders Nouvelle-Aquitaine, Auvergne-Rhône-Alpes and Provence-Alpes-Côte d'Azur
+  // (the administrative map, typed here, not read from the dataset).
+  const { page, errors, context } = await openView(h, '?view=region&region=76', {});
+  const p = page.getByTestId('neighbours');
+  await p.waitFor();
+  const text = await p.textContent();
+  for (const name of ['Nouvelle-Aquitaine', 'Auvergne-Rhône-Alpes', "Provence-Alpes-Côte d'Azur"]) assert.ok(text.includes(name), text);
+  assert.ok(!text.includes('Bretagne'), text);
+  await p.getByRole('link', { name: 'Comparer avec mes voisines' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'compare');
+  const regions = new URLSearchParams(await page.evaluate(() => location.search)).get('regions');
+  assert.deepEqual(regions.split(',').sort(), ['75', '76', '84', '93']);
+  assert.equal(regions.split(',')[0], '76', 'the region comes first');
+  await page.goto(h.url + "?view=region&region=94&lang=en");
+  await page.getByTestId('neighbours').waitFor();
+  assert.match(await page.getByTestId('neighbours').textContent(), /No region shares a land border with Corse/);
+  assert.equal(await page.getByTestId('neighbours').locator('a').count(), 0);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

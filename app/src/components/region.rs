@@ -315,6 +315,49 @@ fn Peers(k: usize) -> impl IntoView {
     };
     let profile = list(crate::state::peers::profile_peers(&ds, k), " pts");
     let structure = list(crate::state::peers::structure_peers(&ds, k), "");
+    let (neighbours, together) = crate::state::peers::neighbours(&ds, k);
+    let names = lang.join(
+        &neighbours
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+    );
+    let n = neighbours.len();
+    let shown = together.len().saturating_sub(1);
+    let neighbours_view = if together.is_empty() {
+        view! {
+            <p data-testid="neighbours">{match lang {
+                Lang::Fr => format!("Aucune région ne partage de frontière terrestre avec {} : pas de comparaison avec des voisines.", ds.regions[k].name),
+                Lang::En => format!("No region shares a land border with {}: no comparison with neighbours.", ds.regions[k].name),
+            }}</p>
+        }
+        .into_any()
+    } else {
+        let mut s = ctx.state.get_untracked();
+        s.view = crate::model::View::Compare;
+        s.compare = together;
+        let target = s.clone();
+        let href = ctx.href(&s);
+        let go = ctx.go;
+        let hint = match (lang, n > shown) {
+            (Lang::Fr, false) => format!("Régions qui partagent une frontière avec elle : {names}."),
+            (Lang::En, false) => format!("Regions sharing a border with it: {names}."),
+            (Lang::Fr, true) => format!("{n} régions partagent une frontière avec elle ({names}) ; la comparaison en montre {shown}, les plus longues frontières d'abord."),
+            (Lang::En, true) => format!("{n} regions share a border with it ({names}); the comparison shows {shown}, the longest borders first."),
+        };
+        view! {
+            <p data-testid="neighbours">
+                <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
+                    if !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                        ev.prevent_default();
+                        go.run(target.clone());
+                    }
+                }>{lang.t("Comparer avec mes voisines", "Compare with my neighbours")}</a>
+                <span class="hint">{format!(" — {hint}")}</span>
+            </p>
+        }
+        .into_any()
+    };
     view! {
         <section class="peers" aria-labelledby="peers-title" data-testid="peers">
             <h3 id="peers-title">{lang.t("Régions proches", "Similar regions")}</h3>
@@ -324,6 +367,8 @@ fn Peers(k: usize) -> impl IntoView {
             <h4>{lang.t("Par la structure", "By structure")}</h4>
             <p class="hint">{lang.t("Densité, part des 65 ans ou plus, PIB par habitant (écarts réduits).", "Density, share aged 65 or over, GDP per inhabitant (standardised gaps).")}</p>
             <ul data-testid="structure-peers">{structure}</ul>
+            <h4>{lang.t("Par la géographie", "By geography")}</h4>
+            {neighbours_view}
         </section>
     }
 }

@@ -53,14 +53,17 @@ pub fn dataset() -> Dataset {
         Area {
             code: "75".into(),
             name: "Alpha".into(),
+            neighbours: vec![],
         },
         Area {
             code: "76".into(),
             name: "Bêta".into(),
+            neighbours: vec![],
         },
         Area {
             code: "94".into(),
             name: "Corse".into(),
+            neighbours: vec![],
         },
     ];
     let ind = |id: &str, d: &str, v: [Option<f64>; 3], f: f64| {

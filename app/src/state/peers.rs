@@ -88,6 +88,29 @@ pub fn structure_peers(ds: &Dataset, k: usize) -> Vec<Peer> {
     })
 }
 
+/// The regions sharing a border with region `k` (the longest border first, from the map's
+/// topology), and the comparison "with my neighbours": the region and as many of them as the
+/// comparison holds (the longest borders first).
+pub fn neighbours(ds: &Dataset, k: usize) -> (Vec<Peer>, Vec<String>) {
+    let all: Vec<Peer> = ds.regions[k]
+        .neighbours
+        .iter()
+        .filter_map(|c| {
+            let r = ds.regions.iter().find(|r| &r.code == c)?;
+            Some(Peer {
+                code: r.code.clone(),
+                name: r.name.clone(),
+                distance: 0.0,
+            })
+        })
+        .collect();
+    let most = *crate::model::COMPARED.end();
+    let compare = std::iter::once(ds.regions[k].code.clone())
+        .chain(all.iter().take(most - 1).map(|p| p.code.clone()))
+        .collect::<Vec<_>>();
+    (all, if compare.len() >= 2 { compare } else { vec![] })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +130,31 @@ mod tests {
             (p[0].code.as_str(), p[0].distance),
             (ds.regions[1].code.as_str(), 0.0)
         );
+    }
+
+    /// "Comparer avec mes voisines" takes the region first and at most three neighbours (the
+    /// comparison holds four), the longest borders first; an island has no comparison.
+    #[test]
+    fn neighbours_fill_the_comparison_longest_border_first() {
+        let mut ds = crate::state::fixture::dataset();
+        let codes = |v: &[&str]| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        ds.regions[0].neighbours = codes(&["94", "76", "11", "24"]);
+        ds.regions.push(datafrag::model::Area {
+            code: "11".into(),
+            name: "Île".into(),
+            neighbours: vec![],
+        });
+        let (all, compare) = neighbours(&ds, 0);
+        // "24" is not in the dataset: left out, not shown as a code.
+        assert_eq!(
+            all.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Corse", "Bêta", "Île"]
+        );
+        assert_eq!(compare, codes(&["75", "94", "76", "11"]));
+        ds.regions[0].neighbours = codes(&["94", "76", "11", "94"]);
+        assert_eq!(neighbours(&ds, 0).1.len(), 4, "never more than four");
+        let (none, compare) = neighbours(&ds, 1);
+        assert!(none.is_empty() && compare.is_empty());
     }
 
     /// On the committed dataset: three peers each, never the region itself, nearest first.
