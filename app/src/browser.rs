@@ -331,12 +331,22 @@ pub fn storage_remove(key: &str) {
 /// (when a re-rendered list has its new rows).
 pub fn focus_after_render(selector: String) {
     leptos::prelude::request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
+        let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
+        else {
+            return;
+        };
+        // An HTML element, or an SVG one (a scatter plot's dot).
+        match el.dyn_into::<web_sys::HtmlElement>() {
+            Ok(h) => {
+                let _ = h.focus();
+            }
+            Err(el) => {
+                if let Ok(s) = el.dyn_into::<web_sys::SvgElement>() {
+                    let _ = s.focus();
+                }
+            }
         }
     });
 }

@@ -11,6 +11,8 @@ pub enum View {
     Region,
     Compare,
     Ranking,
+    /// Two measures at once: one dot per region, France's values dividing the quarters.
+    Scatter,
     Acteurs,
     Method,
     /// The workshop deck: saved views, presentation.
@@ -20,11 +22,12 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Map,
         View::Region,
         View::Compare,
         View::Ranking,
+        View::Scatter,
         View::Acteurs,
         View::Method,
         View::Deck,
@@ -38,6 +41,7 @@ impl View {
             View::Region => "region",
             View::Compare => "compare",
             View::Ranking => "ranking",
+            View::Scatter => "scatter",
             View::Acteurs => "acteurs",
             View::Method => "method",
             View::Deck => "atelier",
@@ -84,6 +88,36 @@ impl Catalog {
         Measure::Domain(self.domains.first().cloned().unwrap_or_default())
     }
 
+    /// The scatter plot's vertical measure when the link names none: the first domain other
+    /// than the horizontal one (emploi × pauvreté by default).
+    ///
+    /// ```
+    /// use app::model::{Catalog, Measure};
+    /// let c = Catalog { domains: vec!["emploi".into(), "pauvrete".into()], ..Default::default() };
+    /// assert_eq!(c.default_y(&Measure::Domain("emploi".into())), Measure::Domain("pauvrete".into()));
+    /// assert_eq!(c.default_y(&Measure::Domain("pauvrete".into())), Measure::Domain("emploi".into()));
+    /// ```
+    pub fn default_y(&self, x: &Measure) -> Measure {
+        self.domains
+            .iter()
+            .map(|d| Measure::Domain(d.clone()))
+            .find(|m| m != x)
+            .unwrap_or_else(|| self.default_measure())
+    }
+
+    /// The measure a URL word names: a domain, an indicator or the overall reading.
+    pub fn measure_named(&self, id: &str) -> Option<Measure> {
+        if id == OVERALL {
+            Some(Measure::Overall)
+        } else if self.domains.iter().any(|d| d == id) {
+            Some(Measure::Domain(id.into()))
+        } else if self.indicators.iter().any(|i| i == id) {
+            Some(Measure::Indicator(id.into()))
+        } else {
+            None
+        }
+    }
+
     /// The deck's comparison, Nouvelle-Aquitaine and Occitanie, when both exist; else the first two.
     pub fn default_compare(&self) -> Vec<String> {
         let deck = ["75", "76"];
@@ -122,12 +156,30 @@ pub struct ViewState {
     pub weights: Vec<(String, u8)>,
     /// What the indices are taken to.
     pub reference: datafrag::reference::Reference,
+    /// The scatter plot's second measure, up the vertical axis (`measure` runs along the
+    /// horizontal one); `None`: the first domain other than `measure` ([`Catalog::default_y`]).
+    pub y: Option<Measure>,
 }
 
 /// Largest weight a domain can be given.
 pub const MAX_WEIGHT: u8 = 3;
 
+impl Measure {
+    /// The measure's word in the URL (`emploi`, `chomage`, `ensemble`).
+    pub fn id(&self) -> &str {
+        match self {
+            Measure::Domain(id) | Measure::Indicator(id) => id,
+            Measure::Overall => OVERALL,
+        }
+    }
+}
+
 impl ViewState {
+    /// The scatter plot's vertical measure: the one chosen, or the default for `measure`.
+    pub fn y_measure(&self, c: &Catalog) -> Measure {
+        self.y.clone().unwrap_or_else(|| c.default_y(&self.measure))
+    }
+
     /// Each measured domain's weight, in `domains` order (1 unless the user set it).
     pub fn weight_of(&self, domain: &str) -> u8 {
         self.weights
@@ -153,6 +205,7 @@ impl ViewState {
             lines: false,
             weights: Vec::new(),
             reference: Default::default(),
+            y: None,
         }
     }
 }

@@ -58,7 +58,8 @@ const pageText = (page, selector) => page.$eval(selector, (root) => {
 });
 
 const views = ['?domain=emploi&region=76', '?indicator=aah&region=75', '?view=region&region=76', '?view=region&region=75&year=2016',
-  '?view=compare', '?view=ranking&domain=sante', '?view=ranking&indicator=cambriolages', '?view=acteurs', '?view=method', '?view=accessibilite'];
+  '?view=compare', '?view=ranking&domain=sante', '?view=ranking&indicator=cambriolages', '?view=acteurs', '?view=method', '?view=accessibilite',
+  '?view=scatter', '?view=scatter&indicator=taux_emploi&y=cambriolages&region=76'];
 
 for (const q of views) test(`no French on ${q} in English (page and export)`, async () => {
   const { page, errors, context } = await openView(h, `${q}&lang=en`);

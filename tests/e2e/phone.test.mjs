@@ -12,7 +12,7 @@ after(async () => { await h?.close(); });
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const views = [['?domain=emploi&region=76', 'map'], ['?view=region&region=76', 'region'], ['?view=compare&regions=11,53,94,84', 'compare'],
   ['?view=ranking&domain=sante', 'ranking'], ['?view=acteurs', 'acteurs'], ['?view=method', 'method'], ['?view=atelier', 'atelier'],
-  ['?view=accessibilite', 'accessibilite'], ['?view=region&region=75&lang=en', 'region-en']];
+  ['?view=accessibilite', 'accessibilite'], ['?view=region&region=75&lang=en', 'region-en'], ['?view=scatter&region=32', 'scatter']];
 
 for (const [q, name] of views) test(`phone 390 px: ${name}`, async () => {
   const { page, errors, context } = await openView(h, q, phone);
@@ -26,7 +26,7 @@ for (const [q, name] of views) test(`phone 390 px: ${name}`, async () => {
     .filter((x) => x.t.trim() && x.hgt > 0 && x.hgt < 9).map((x) => `${x.t} (${x.hgt.toFixed(1)} px)`));
   assert.deepEqual(small.slice(0, 5), [], 'chart text too small to read');
   // No chart text runs off its drawing's box.
-  const cut = await page.$$eval('main svg.lines, main .dotplot svg', (svgs) => svgs.flatMap((svg) => {
+  const cut = await page.$$eval('main svg.lines, main .dotplot svg, main svg.scatter-plot', (svgs) => svgs.flatMap((svg) => {
     const b = svg.getBoundingClientRect();
     return [...svg.querySelectorAll('text')].filter((t) => {
       const r = t.getBoundingClientRect();

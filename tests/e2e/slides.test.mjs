@@ -26,6 +26,9 @@ const views = [
   ['?view=compare&lang=en', true],
   ['?view=acteurs&lang=en', false],
   ['?view=region&region=44&lang=en', true],
+  ['?view=scatter', true],
+  ['?view=scatter&indicator=taux_emploi&y=taux_pauvrete&region=76', true],
+  ['?view=scatter&indicator=chomage_localise&y=sante&lang=en', true],
 ];
 
 /** The boxes of every text of `svg`, laid out by the browser. */
@@ -69,7 +72,7 @@ for (const [query, directed] of views) test(`the slide of ${query}: no text over
     assert.deepEqual(outside, [], `${frame}: texts run off the slide`);
     const texts = boxes.map((b) => b.text);
     assert.ok(texts.some((t) => /^Sources/.test(t)), `${frame}: a source line`);
-    if (directed) assert.ok(texts.some((t) => /plus fragile|more fragile/.test(t)), `${frame}: a direction key in ${texts.join(' | ').slice(0, 400)}`);
+    if (directed) assert.ok(texts.some((t) => /plus\sfragile|more\sfragile/.test(t)), `${frame}: a direction key in ${texts.join(' | ').slice(0, 400)}`);
   }
   assert.deepEqual(errors, []);
   await context.close();

@@ -272,6 +272,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                         View::Region => l.t("Région", "Region"),
                         View::Compare => l.t("Comparer", "Compare"),
                         View::Ranking => l.t("Classement", "Ranking"),
+                        View::Scatter => l.t("Croiser", "Scatter"),
                         View::Acteurs => l.t("Acteurs", "Actors"),
                         View::Method => l.t("Méthode", "Method"),
                         View::Deck => l.t("Atelier", "Workshop"),
@@ -350,6 +351,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                 View::Region => view! { <RegionView /> }.into_any(),
                 View::Compare => view! { <CompareView /> }.into_any(),
                 View::Ranking => view! { <RankingView /> }.into_any(),
+                View::Scatter => view! { <super::scatter::ScatterView /> }.into_any(),
                 View::Acteurs => view! { <ActeursView /> }.into_any(),
                 View::Method => view! { <MethodView /> }.into_any(),
                 View::Deck => view! { <DeckView /> }.into_any(),
@@ -380,8 +382,11 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     let year_picker = move || {
         let (v, l, c) = view_lang.get();
         let y = c.year;
-        matches!(v, View::Map | View::Ranking | View::Region | View::Compare)
-            .then(|| view! { <YearPicker years=years.clone() year=y lang=l /> })
+        matches!(
+            v,
+            View::Map | View::Ranking | View::Scatter | View::Region | View::Compare
+        )
+        .then(|| view! { <YearPicker years=years.clone() year=y lang=l /> })
     };
     let print_url = {
         let ctx = ctx.clone();

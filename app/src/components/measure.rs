@@ -12,8 +12,45 @@ fn key(m: &Measure) -> String {
     }
 }
 
+/// The measure shown (the map's, the ranking's, the scatter plot's horizontal axis).
 #[component]
 pub fn MeasurePicker() -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang();
+    picker(
+        lang.t("Indicateur affiché", "Indicator shown"),
+        "measure",
+        |s, _| s.measure.clone(),
+        |s, m| s.measure = m,
+    )
+}
+
+/// The scatter plot's axes: the horizontal one is the measure shown, the vertical one `y`.
+#[component]
+pub fn AxisPickers() -> impl IntoView {
+    let lang = expect_context::<Ctx>().lang();
+    view! {
+        {picker(
+            lang.t("Axe horizontal →", "Horizontal axis →"),
+            "measure",
+            |s, _| s.measure.clone(),
+            |s, m| s.measure = m,
+        )}
+        {picker(
+            lang.t("Axe vertical ↑", "Vertical axis ↑"),
+            "measure-y",
+            |s, c| s.y_measure(c),
+            |s, m| s.y = Some(m),
+        )}
+    }
+}
+
+/// A select of every measure: the overall reading, each domain's index and its indicators.
+fn picker(
+    label: &'static str,
+    test_id: &'static str,
+    get: fn(&crate::model::ViewState, &crate::model::Catalog) -> Measure,
+    set: fn(&mut crate::model::ViewState, Measure),
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang();
     let ds = ctx.ds.clone();
@@ -60,13 +97,14 @@ pub fn MeasurePicker() -> impl IntoView {
             _ => return,
         };
         let mut s = state.get_untracked();
-        s.measure = m;
+        set(&mut s, m);
         go.run(s);
     };
+    let catalog = ctx.catalog.clone();
     view! {
         <label class="picker">
-            <span>{lang.t("Indicateur affiché", "Indicator shown")}</span>
-            <select on:change=change prop:value=move || state.with(|s| key(&s.measure)) data-testid="measure">
+            <span>{label}</span>
+            <select on:change=change prop:value=move || state.with(|s| key(&get(s, &catalog))) data-testid=test_id>
                 <option value=key(&Measure::Overall)>{overall_label}</option>
                 {groups}
             </select>
@@ -82,18 +120,30 @@ pub fn MeasureSources() -> impl IntoView {
     let lang = ctx.lang();
     let state = ctx.state;
     let ds = ctx.ds.clone();
+    let catalog = ctx.catalog.clone();
     let cards = move || {
-        let m = state.with(|s| s.measure.clone());
-        let ids: Vec<String> = match &m {
-            Measure::Domain(id) => ds
-                .domains
-                .iter()
-                .find(|d| &d.meta.id == id)
-                .map(|d| d.indicators.clone())
-                .unwrap_or_default(),
-            Measure::Indicator(id) => vec![id.clone()],
-            Measure::Overall => vec![],
-        };
+        let mut measures = vec![state.with(|s| s.measure.clone())];
+        if state.with(|s| s.view) == crate::model::View::Scatter {
+            measures.push(state.with(|s| s.y_measure(&catalog)));
+        }
+        let mut ids: Vec<String> = Vec::new();
+        for m in &measures {
+            let more = match m {
+                Measure::Domain(id) => ds
+                    .domains
+                    .iter()
+                    .find(|d| &d.meta.id == id)
+                    .map(|d| d.indicators.clone())
+                    .unwrap_or_default(),
+                Measure::Indicator(id) => vec![id.clone()],
+                Measure::Overall => vec![],
+            };
+            for id in more {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
         ids.into_iter()
             .filter_map(|id| ds.indicators.iter().find(|i| i.meta.id == id).map(|i| (id, lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string())))
             .map(|(id, label)| view! { <h3 class="card-title">{label}</h3><super::region::IndicatorCard ds=ds.clone() id=id lang=lang /> })
@@ -101,7 +151,7 @@ pub fn MeasureSources() -> impl IntoView {
     };
     view! {
         <details class="table-toggle sources" data-testid="measure-sources">
-            <summary>{lang.t("Sources et méthode de cet indicateur", "Sources and method of this indicator")}</summary>
+            <summary>{lang.t("Sources et méthode des indicateurs montrés", "Sources and method of the indicators shown")}</summary>
             {cards}
         </details>
     }

@@ -15,6 +15,7 @@ mod measure;
 mod method;
 mod ranking;
 mod region;
+mod scatter;
 mod search;
 mod table;
 mod trajectory;

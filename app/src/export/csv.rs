@@ -53,7 +53,7 @@ fn defuse(text: &str) -> String {
 pub fn of_view(ds: &Dataset, s: &ViewState, variant: Variant) -> Option<(String, String)> {
     let e = super::content(ds, s)?;
     let text = match (&e.graphic, super::tidy::of_view(ds, s)) {
-        (Graphic::Map { .. } | Graphic::Bars(_), Some((t, meta))) => {
+        (Graphic::Map { .. } | Graphic::Bars(_) | Graphic::Scatter(_), Some((t, meta))) => {
             write_table(&t, Some(&meta), s.lang, variant)
         }
         _ => write(&e, s.lang, variant),

@@ -30,6 +30,8 @@ pub enum Graphic {
     Bars(ChartSpec),
     /// Series over the years (`graphics::lines`).
     Lines(crate::graphics::lines::LineSpec),
+    /// Two measures, a dot per region (`graphics::scatter`).
+    Scatter(crate::graphics::scatter::ScatterSpec),
     /// Dots with their margins (`graphics::dots`).
     Dots(crate::state::acteurs::ActeursState),
     /// The table itself, drawn as text.
@@ -119,6 +121,14 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
         View::Map | View::Ranking => crate::state::measure_info(ds, &s.measure, s.lang)
             .map(|i| grouped_sources(ds, &i.indicators, s.lang)),
         View::Region | View::Compare => Some(grouped_sources(ds, &all_indicators(ds), s.lang)),
+        View::Scatter => {
+            let y = s.y_measure(&crate::state::catalog(ds));
+            let mut ids: Vec<String> = Vec::new();
+            for m in [&s.measure, &y] {
+                ids.extend(crate::state::measure_info(ds, m, s.lang)?.indicators);
+            }
+            Some(grouped_sources(ds, &ids, s.lang))
+        }
         View::Acteurs => Some(acteurs_state(ds, s.lang).source),
         View::Method | View::Deck | View::Accessibility => None,
     }
@@ -135,6 +145,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
         View::Map | View::Ranking => views::measure(ds, s),
         View::Region => views::region(ds, s),
         View::Compare => views::compare(ds, s),
+        View::Scatter => views::scatter(ds, s),
         View::Acteurs => views::acteurs(ds, s),
         View::Method | View::Deck | View::Accessibility => None,
     }?;

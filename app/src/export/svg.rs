@@ -34,24 +34,7 @@ impl Frame {
 
 pub use crate::graphics::svg::esc;
 
-/// Splits `text` into lines of at most `width` characters at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for w in text.split(' ') {
-        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
-            lines.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(w);
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
-}
+use crate::graphics::wrap;
 
 /// The QR code of `text` as one path of unit squares, with its size in modules (quiet zone
 /// included). `None` if the text is too long for a QR code.
@@ -79,6 +62,7 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
         } => graphics::map::choropleth(geo, state, *layout, selected.as_deref(), lang),
         Graphic::Bars(spec) => graphics::bars::bars(spec, graphics::bars::Size::EXPORT, lang),
         Graphic::Dots(st) => graphics::dots::practices(st, lang, 640.0),
+        Graphic::Scatter(spec) => graphics::scatter::scatter(spec, graphics::scatter::WIDTH, lang),
         // The screen's drawing at its shape for a slide (its height is fixed: 280).
         Graphic::Lines(spec) => graphics::lines::lines(spec, 720.0, lang),
         Graphic::Table => return table(e),

@@ -152,19 +152,29 @@ fn empty(caption: String, lang: Lang) -> Table {
     }
 }
 
-/// The data of a view (map, ranking, region, comparison), one row per region × measure; `None`
+/// The rows of one measure: an indicator, a domain's indicators and index, or every domain.
+fn measure_rows<'a>(ds: &'a Dataset, m: &Measure) -> Option<Vec<Row<'a>>> {
+    Some(match m {
+        Measure::Domain(id) => domain_rows(ds, crate::state::domain(ds, id)?),
+        Measure::Indicator(id) => vec![Row::Indicator(crate::state::indicator(ds, id)?)],
+        Measure::Overall => all_rows(ds),
+    })
+}
+
+/// The data of a view (map, ranking, scatter, region, comparison), one row per region × measure; `None`
 /// for the views whose table is already that (lines over the years, acteurs).
 pub fn of_view(ds: &Dataset, s: &ViewState) -> Option<(Table, Vec<RowMeta>)> {
     let all: Vec<usize> = (0..ds.regions.len()).collect();
     let (measures, areas) = match s.view {
-        View::Map | View::Ranking => (
-            match &s.measure {
-                Measure::Domain(id) => domain_rows(ds, crate::state::domain(ds, id)?),
-                Measure::Indicator(id) => vec![Row::Indicator(crate::state::indicator(ds, id)?)],
-                Measure::Overall => all_rows(ds),
-            },
-            all,
-        ),
+        View::Map | View::Ranking => (measure_rows(ds, &s.measure)?, all),
+        View::Scatter => {
+            let y = s.y_measure(&crate::state::catalog(ds));
+            let mut rows = measure_rows(ds, &s.measure)?;
+            if y != s.measure {
+                rows.extend(measure_rows(ds, &y)?);
+            }
+            (rows, all)
+        }
         View::Region => (
             all_rows(ds),
             vec![crate::state::region_pos(ds, s.region.as_deref()?)?],

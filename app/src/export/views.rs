@@ -157,6 +157,51 @@ pub(super) fn compare(ds: &Dataset, s: &ViewState) -> Option<Export> {
     })
 }
 
+/// Two measures at once: the scatter plot of the regions.
+pub(super) fn scatter(ds: &Dataset, s: &ViewState) -> Option<Export> {
+    let lang = s.lang;
+    let y = s.y_measure(&crate::state::catalog(ds));
+    let st = crate::state::scatter::scatter_state(ds, &s.measure, &y, lang)?;
+    let table = tables::scatter(&st, lang);
+    let sources = source_line(ds, s).unwrap_or_default();
+    let mut subtitle = match lang {
+        crate::i18n::Lang::Fr => format!(
+            "les 13 régions ; les pointillés marquent {}, le côté « plus fragile » de chaque mesure est nommé dans les coins",
+            st.reference
+        ),
+        crate::i18n::Lang::En => format!(
+            "the 13 regions; the dashed lines mark {}, each measure's \"more fragile\" side named in the corners",
+            st.reference
+        ),
+    };
+    if let Some(c) = st.correlation_text(lang) {
+        subtitle = format!("{subtitle} — {c}");
+    }
+    let slug = format!(
+        "{}-{}-{}",
+        lang.t("croiser", "scatter"),
+        s.measure.id().replace('_', "-"),
+        y.id().replace('_', "-")
+    );
+    Some(Export {
+        title: format!(
+            "{} ({}) × {} ({})",
+            st.x.info.title, st.x.info.year, st.y.info.title, st.y.info.year
+        ),
+        subtitle,
+        meta: same_meta(
+            table.rows.len(),
+            "",
+            &format!("{} ; {}", st.x.info.year, st.y.info.year),
+            &sources,
+        ),
+        sources,
+        table,
+        graphic: Graphic::Scatter(st.spec(s.region.as_deref(), lang)),
+        slug,
+    })
+}
+
 /// The partnership figures of the decks.
 pub(super) fn acteurs(ds: &Dataset, s: &ViewState) -> Option<Export> {
     let lang = s.lang;

@@ -12,6 +12,7 @@ pub mod peers;
 pub mod provenance;
 pub mod ranking;
 pub mod region;
+pub mod scatter;
 pub mod search;
 pub mod summary;
 pub mod tables;
@@ -64,6 +65,14 @@ pub fn page_title(ds: &Dataset, s: &ViewState) -> String {
             (Some(names.join(", ")), lang.t("Comparer", "Compare"))
         }
         View::Ranking => (measure(), lang.t("Classement", "Ranking")),
+        View::Scatter => {
+            let y = s.y_measure(&catalog(ds));
+            let yt = measure_info(ds, &y, lang).map(|i| i.title);
+            (
+                measure().zip(yt).map(|(a, b)| format!("{a} × {b}")),
+                lang.t("Croiser deux mesures", "Two measures"),
+            )
+        }
         View::Acteurs => (None, lang.t("Acteurs", "Actors")),
         View::Method => (None, lang.t("Méthode", "Method")),
         View::Deck => (None, lang.t("Atelier", "Workshop")),

@@ -335,3 +335,65 @@ pub fn trajectory(spec: &crate::graphics::lines::LineSpec, title: &str, lang: La
         rows,
     }
 }
+
+/// The scatter plot's table: each region's two values and its quarter, the reference last.
+pub fn scatter(s: &super::scatter::ScatterState, lang: Lang) -> Table {
+    let cell = |a: &super::scatter::Axis, v: Option<f64>, missing: &str| {
+        if a.unit.is_empty() {
+            Cell {
+                text: v.map_or_else(|| missing.to_string(), |v| format::index(v, lang)),
+                ..Cell::index(v, lang)
+            }
+        } else {
+            Cell::value(v, &a.unit, missing, lang)
+        }
+    };
+    let headers = vec![
+        lang.t("Région", "Region").to_string(),
+        s.x.label.clone(),
+        s.y.label.clone(),
+        match lang {
+            Lang::Fr => format!("Position par rapport à {}", s.reference),
+            Lang::En => format!("Position against {}", s.reference),
+        },
+    ];
+    let mut rows: Vec<Vec<Cell>> = s
+        .rows
+        .iter()
+        .map(|r| {
+            let missing = r.missing.clone().unwrap_or_else(|| "n.d.".into());
+            vec![
+                Cell::text(r.name.clone()),
+                cell(&s.x, r.x, &missing),
+                cell(&s.y, r.y, &missing),
+                Cell::text(
+                    r.quadrant
+                        .map(|q| q.words(s, lang))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell {
+            emphasis: true,
+            ..Cell::text(s.reference.clone())
+        },
+        cell(&s.x, s.x.reference, "n.d."),
+        cell(&s.y, s.y.reference, "n.d."),
+        Cell::text(lang.t("référence", "reference")),
+    ]);
+    Table {
+        caption: format!(
+            "{} ({}) × {} ({}) — {}",
+            s.x.info.title,
+            s.x.info.year,
+            s.y.info.title,
+            s.y.info.year,
+            lang.t("valeurs par région", "values by region")
+        ),
+        numeric: vec![false, true, true, false],
+        headers,
+        rows,
+    }
+}

@@ -5,8 +5,11 @@ use super::*;
 use crate::model::COMPARED;
 use proptest::prelude::*;
 
-const PIECES: [&str; 54] = [
+const PIECES: [&str; 57] = [
     "view",
+    "scatter",
+    "y",
+    "taux_pauvrete",
     "series",
     "chart",
     "lines",
@@ -82,6 +85,11 @@ fn check(q: &str, c: &Catalog) {
         Measure::Domain(d) => assert!(c.domains.contains(d), "{q:?}"),
         Measure::Indicator(d) => assert!(c.indicators.contains(d), "{q:?}"),
         Measure::Overall => {}
+    }
+    match &s.y {
+        Some(Measure::Domain(d)) => assert!(c.domains.contains(d), "{q:?}"),
+        Some(Measure::Indicator(d)) => assert!(c.indicators.contains(d), "{q:?}"),
+        Some(Measure::Overall) | None => {}
     }
     assert!(
         s.weights

@@ -209,6 +209,19 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
             });
         }
     }
+    if let Some(id) = get("y") {
+        let id = MOVED_DOMAINS
+            .iter()
+            .find(|(old, _)| *old == id)
+            .map_or(id, |(_, new)| new);
+        match c.measure_named(id) {
+            Some(m) => s.y = Some(m),
+            None => notices.push(Notice::UnknownValue {
+                key: "y",
+                value: id.into(),
+            }),
+        }
+    }
     if let Some(r) = get("ref") {
         match datafrag::reference::Reference::from_key(r) {
             Some(r) => s.reference = r,
@@ -271,6 +284,9 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     if !s.weights.is_empty() {
         let w: Vec<String> = s.weights.iter().map(|(d, w)| format!("{d}:{w}")).collect();
         ser.append_pair("w", &w.join(","));
+    }
+    if let Some(y) = &s.y {
+        ser.append_pair("y", y.id());
     }
     if !s.reference.is_france() {
         ser.append_pair("ref", s.reference.key());

@@ -43,6 +43,7 @@ fn every_view_round_trips() {
                 lines: matches!(view, View::Region | View::Compare),
                 weights: vec![("emploi".into(), 2), ("sante".into(), 0)],
                 reference: datafrag::reference::Reference::HorsIdf,
+                y: Some(Measure::Indicator("taux_pauvrete".into())),
             };
             let q = to_query(&s, &c);
             assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
@@ -239,4 +240,41 @@ fn weights_and_reference_round_trip() {
     assert_eq!(n.len(), 2, "{n:?}");
     let (s, n) = parse("?domain=ensemble", &c);
     assert_eq!((s.measure, n.len()), (Measure::Overall, 0));
+}
+
+/// The scatter plot's second measure: any domain, indicator or the overall reading, by its word;
+/// an unknown word opens the default with a notice; an old domain word is moved.
+#[test]
+fn scatter_y_round_trips_and_tolerates_bad_words() {
+    let c = catalog();
+    for (word, m) in [
+        ("sante", Measure::Domain("sante".into())),
+        ("aah", Measure::Indicator("aah".into())),
+        ("ensemble", Measure::Overall),
+    ] {
+        let q = format!("?view=scatter&indicator=taux_pauvrete&y={word}");
+        let (s, n) = parse(&q, &c);
+        assert_eq!(
+            (s.view, s.y.clone(), n),
+            (View::Scatter, Some(m), vec![]),
+            "{q}"
+        );
+        assert_eq!(to_query(&s, &c), q);
+    }
+    let (s, n) = parse("?view=scatter&y=nope", &c);
+    assert_eq!(s.y, None);
+    assert_eq!(
+        s.y_measure(&c),
+        Measure::Domain("sante".into()),
+        "first domain other than x"
+    );
+    assert_eq!(
+        n,
+        vec![Notice::UnknownValue {
+            key: "y",
+            value: "nope".into()
+        }]
+    );
+    let (s, _) = parse("?view=scatter&y=pouvoir_achat", &c);
+    assert_eq!(s.y, None, "moved to pauvrete, absent from this catalog");
 }
