@@ -158,3 +158,31 @@ test('Occitanie compares with its neighbours in one click; Corse says it has non
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an indicator\'s card says how firm its domain\'s rank is, for the region read; the map\'s table and legend name the reference', async () => {
+  const { page, errors, context } = await openView(h, '?view=region&region=76', {});
+  await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.locator('button.ind-name[data-indicator="chomage_localise"]').first().click();
+  const said = await page.getByTestId('rank-sensitivity').first().textContent();
+  const dom = ds.domains.find((d) => d.id === 'emploi');
+  const k = ds.regions.findIndex((r) => r.code === '76');
+  const [m, lo, hi] = dom.robust[k];
+  const mine = lo === hi ? `Occitanie : ${ord(m)} dans toutes les variantes.` : `Occitanie : ${ord(m)} (${ord(lo)}–${ord(hi)})`;
+  assert.ok(said.startsWith(mine), `"${said}" should start with "${mine}"`);
+  const stable = dom.robust.filter((r) => r && r[1] === r[2]).length;
+  assert.ok(said.includes(`${stable} régions sur 13 gardent leur rang`), said);
+  assert.match(said, /« Emploi »/);
+  await context.close();
+
+  const map = await openView(h, '?indicator=chomage_localise&ref=hors-idf', {});
+  const table = map.page.getByTestId('map-table');
+  const head = await table.locator('thead th').allTextContents();
+  assert.ok(head.some((t) => t.includes('France hors Île-de-France = 100')), head.join(' | '));
+  const rows = await table.locator('tbody tr').allTextContents();
+  assert.ok(rows.some((t) => t.startsWith('France hors Île-de-France')), rows.join('\n'));
+  assert.ok(!rows.some((t) => t.startsWith('France métropolitaine')), 'the reference row is the chosen one');
+  assert.match(await map.page.locator('#legend-title').textContent(), /France hors Île-de-France = 100/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(map.errors, []);
+  await map.context.close();
+});

@@ -150,7 +150,7 @@ pub fn MapView() -> impl IntoView {
                 m.legend
                     .iter()
                     .map(|l| {
-                        let france = l.is_france.then(|| view! { <span class="france-mark">{lang.t(" ← France = 100", " ← France = 100")}</span> });
+                        let france = l.is_france.then(|| view! { <span class="france-mark">{format!(" ← {}", m.info.reference_line)}</span> });
                         view! { <li><span class="swatch" style:background=l.color></span>{l.label.clone()}{france}</li> }
                     })
                     .collect::<Vec<_>>()
@@ -229,7 +229,7 @@ pub fn MapView() -> impl IntoView {
                 </figure>
                 <div class="side">
                     <div class="legend-box" role="group" aria-labelledby="legend-title">
-                        <p class="legend-title" id="legend-title">{lang.t("Indice (France = 100) — plus haut = plus fragile", "Index (France = 100) — higher = more fragile")}</p>
+                        <p class="legend-title" id="legend-title">{move || format!("{} — {}", map.with(|m| m.as_ref().map(|m| m.info.index_unit.clone()).unwrap_or_default()), lang.t("plus haut = plus fragile", "higher = more fragile"))}</p>
                         <ul class="legend">
                             {legend}
                             <li><span class="swatch" style:background=MISSING></span>{lang.t("non disponible", "not available")}</li>

@@ -146,7 +146,10 @@ pub fn MeasureSources() -> impl IntoView {
         }
         ids.into_iter()
             .filter_map(|id| ds.indicators.iter().find(|i| i.meta.id == id).map(|i| (id, lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string())))
-            .map(|(id, label)| view! { <h3 class="card-title">{label}</h3><super::region::IndicatorCard ds=ds.clone() id=id lang=lang /> })
+            .map(|(id, label)| {
+                let region = state.with(|s| s.region.clone()).and_then(|c| ds.regions.iter().position(|r| r.code == c));
+                view! { <h3 class="card-title">{label}</h3><super::region::IndicatorCard ds=ds.clone() id=id lang=lang region=region /> }
+            })
             .collect::<Vec<_>>()
     };
     view! {

@@ -22,7 +22,7 @@ pub fn MethodView() -> impl IntoView {
                     view! {
                         <details class="method-ind">
                             <summary>{lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string()}" "<span class="year">{format!("({})", i.meta.year)}</span></summary>
-                            <IndicatorCard ds=ds.clone() id=i.meta.id.clone() lang=lang />
+                            <IndicatorCard ds=ds.clone() id=i.meta.id.clone() lang=lang region=None />
                         </details>
                     }
                 })

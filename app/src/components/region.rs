@@ -16,7 +16,13 @@ use std::sync::Arc;
 
 /// The indicator card: definition, unit, year, producer, licence, method, direction, caveats.
 #[component]
-pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView {
+pub fn IndicatorCard(
+    ds: Arc<Dataset>,
+    id: String,
+    lang: Lang,
+    /// The region the card is read for (its own range is said first).
+    region: Option<usize>,
+) -> impl IntoView {
     let Some(i) = ds.indicators.iter().find(|i| i.meta.id == id) else {
         return ().into_any();
     };
@@ -52,6 +58,12 @@ pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView 
             <dd class="origin">{lang.t("dépôt GitHub ", "GitHub repository ")}{copies.join(" ; ")}</dd>
         }
     });
+    let sensitivity = crate::state::analysis::rank_sensitivity(&ds, &id, region, lang).map(|t| {
+        view! {
+            <dt>{lang.t("Sensibilité du rang", "How firm the rank is")}</dt>
+            <dd data-testid="rank-sensitivity">{t}</dd>
+        }
+    });
     let caveats = (!m.caveats.is_empty())
         .then(|| view! { <dt>{lang.t("Précautions", "Caveats")}</dt><dd>{lang.pick(&m.caveats, &m.caveats_en).to_string()}</dd> });
     view! {
@@ -65,6 +77,7 @@ pub fn IndicatorCard(ds: Arc<Dataset>, id: String, lang: Lang) -> impl IntoView 
                 <dt>{lang.t("Méthode", "Method")}</dt><dd>{lang.pick(&m.method, &m.method_en).to_string()}</dd>
                 <dt>{lang.t("Sens", "Direction")}</dt><dd>{direction}</dd>
                 <dt>{lang.t("Indice", "Index")}</dt><dd>{rule}</dd>
+                {sensitivity}
                 {mirrors}
                 {caveats}
             </dl>
@@ -102,7 +115,7 @@ fn IndicatorRow(line: IndicatorLine, ds: Arc<Dataset>, k: usize, lang: Lang) -> 
                 <span class="ind-fig ind-spark"><Sparkline ds=ds.clone() id=line.id.clone() k=k /></span>
             </div>
             {move || open.get().then(|| view! {
-                <IndicatorCard ds=ds.clone() id=id.clone() lang=lang />
+                <IndicatorCard ds=ds.clone() id=id.clone() lang=lang region=Some(k) />
                 <IndicatorTrajectory ds=ds.clone() id=id.clone() k=k lang=lang />
             })}
         </li>

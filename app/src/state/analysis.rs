@@ -90,11 +90,20 @@ pub fn reference_name(ds: &Dataset, lang: Lang) -> &'static str {
 
 /// "indice (France = 100)", "indice (médiane des 13 régions = 100)".
 pub fn index_unit(ds: &Dataset, lang: Lang) -> String {
-    let short = match ds.reference {
-        Reference::France => "France",
-        _ => reference_name(ds, lang),
-    };
-    format!("{} ({short} = 100)", lang.t("indice", "index"))
+    format!(
+        "{} ({})",
+        lang.t("indice", "index"),
+        reference_line(ds, lang)
+    )
+}
+
+/// The same as a column's or a legend's title: "Indice (France = 100)".
+pub fn index_title(ds: &Dataset, lang: Lang) -> String {
+    format!(
+        "{} ({})",
+        lang.t("Indice", "Index"),
+        reference_line(ds, lang)
+    )
 }
 
 /// The label of the reference line: "France = 100", "médiane des 13 régions = 100".
@@ -122,6 +131,71 @@ pub fn robust_text(r: datafrag::robust::RankRange, of: usize, lang: Lang) -> Str
     } else {
         range
     }
+}
+
+/// How much the ranks of the domain an indicator belongs to depend on the method choices, for
+/// the indicator's card: the region's own rank with its range when there is a region, then how
+/// many regions keep their rank in every variant, the spread for the median region, and how
+/// many positions are uncertain. `None` when the domain has no ranges.
+pub fn rank_sensitivity(
+    ds: &Dataset,
+    indicator: &str,
+    region: Option<usize>,
+    lang: Lang,
+) -> Option<String> {
+    let d = ds
+        .domains
+        .iter()
+        .find(|d| d.indicators.iter().any(|i| i == indicator))?;
+    let ranges: Vec<datafrag::robust::RankRange> = d.robust.iter().flatten().copied().collect();
+    if ranges.is_empty() {
+        return None;
+    }
+    let n = ranges.len();
+    let mut widths: Vec<u8> = ranges.iter().map(|r| r.high() - r.low()).collect();
+    widths.sort_unstable();
+    let spread = widths[(n - 1) / 2];
+    let stable = widths.iter().filter(|w| **w == 0).count();
+    let uncertain = ranges.iter().filter(|r| r.uncertain(n)).count();
+    let name = lang.pick(&d.meta.label_fr, &d.meta.label_en);
+    let draws = crate::format::number(DRAWS as f64, 0, lang);
+    let verdict = match spread {
+        0 => lang.t("faible", "low"),
+        1 | 2 => lang.t("modérée", "moderate"),
+        _ => lang.t("forte", "high"),
+    };
+    let own = region
+        .and_then(|k| Some((ds.regions.get(k)?, d.robust.get(k).copied().flatten()?)))
+        .map(|(a, r)| {
+            let text = robust_text(r, n, lang);
+            match (lang, r.low() == r.high()) {
+                (Lang::Fr, true) => format!("{} : {text} dans toutes les variantes. ", a.name),
+                (Lang::Fr, false) => format!("{} : {text} selon les variantes. ", a.name),
+                (Lang::En, true) => format!("{}: {text} in every variant. ", a.name),
+                (Lang::En, false) => format!("{}: {text} depending on the variant. ", a.name),
+            }
+        })
+        .unwrap_or_default();
+    Some(match lang {
+        Lang::Fr => format!(
+            "{own}Sensibilité du classement « {name} » aux choix de méthode ({draws} variantes de normalisation, d'agrégation et de poids) : {verdict}. {stable} régions sur {n} gardent leur rang dans toutes les variantes ; la région médiane peut varier de {spread} rang{} ; {}.",
+            if spread > 1 { "s" } else { "" },
+            match uncertain {
+                0 => "aucune position incertaine".to_string(),
+                1 => "1 position incertaine".to_string(),
+                u => format!("{u} positions incertaines"),
+            }
+        ),
+        Lang::En => format!(
+            "{own}Sensitivity of the \"{name}\" ranking to the method ({draws} variants of normalisation, aggregation and weights): {verdict}. {stable} regions of {n} keep their rank in every variant; the median region can move by {spread} rank{}; {}.",
+            if spread == 1 { "" } else { "s" },
+            match uncertain {
+                0 => "no uncertain position".to_string(),
+                1 => "1 uncertain position".to_string(),
+                u => format!("{u} uncertain positions"),
+            }
+        ),
+    })
 }
 
 #[cfg(test)]
@@ -172,5 +246,46 @@ mod tests {
         assert_ne!(med.indicators[0].france, base.indicators[0].france);
         assert_eq!(reference_name(&med, Lang::Fr), "médiane des 13 régions");
         assert_eq!(analysed(&base, &Choices::default(), Lang::Fr), base);
+    }
+
+    /// The card's sentence on a domain whose ranges are set by hand: two regions of three keep
+    /// their rank, the median spread is 0, the third crosses the middle.
+    #[test]
+    fn the_card_says_how_sensitive_its_domains_rank_is() {
+        let mut ds = crate::state::fixture::dataset();
+        ds.domains[0].robust = vec![
+            Some(RankRange(1, 1, 1)),
+            Some(RankRange(3, 3, 3)),
+            Some(RankRange(2, 1, 3)),
+        ];
+        let s = rank_sensitivity(&ds, "chomage", Some(2), Lang::Fr).unwrap();
+        assert!(
+            s.starts_with("Corse : 2e (1re–3e), position incertaine selon les variantes."),
+            "{s}"
+        );
+        assert!(s.contains("« Emploi »"), "{s}");
+        assert!(
+            s.contains("(10\u{202f}000 variantes") || s.contains("(10\u{a0}000 variantes"),
+            "{s}"
+        );
+        assert!(s.contains(": faible."), "{s}");
+        assert!(s.contains("2 régions sur 3 gardent leur rang"), "{s}");
+        assert!(s.contains("de 0 rang ;"), "{s}");
+        assert!(s.ends_with("1 position incertaine."), "{s}");
+        let s = rank_sensitivity(&ds, "chomage", Some(0), Lang::En).unwrap();
+        assert!(s.starts_with("Alpha: 1st in every variant. "), "{s}");
+        ds.domains[0].robust = vec![
+            Some(RankRange(1, 1, 3)),
+            Some(RankRange(2, 1, 3)),
+            Some(RankRange(3, 1, 3)),
+        ];
+        let s = rank_sensitivity(&ds, "chomage", None, Lang::Fr).unwrap();
+        assert!(s.starts_with("Sensibilité"), "{s}");
+        assert!(s.contains(": modérée.") && s.contains("de 2 rangs"), "{s}");
+        assert!(s.contains("0 régions sur 3"), "{s}");
+        // No ranges (a domain not ranked): nothing said.
+        ds.domains[1].robust = vec![];
+        assert_eq!(rank_sensitivity(&ds, "seniors", None, Lang::Fr), None);
+        assert_eq!(rank_sensitivity(&ds, "inconnu", None, Lang::Fr), None);
     }
 }

@@ -176,6 +176,11 @@ pub struct MeasureInfo {
     pub france: Option<f64>,
     /// Indicator ids behind the measure (one for an indicator).
     pub indicators: Vec<String>,
+    /// The reference the indices are taken to ("France métropolitaine"…), and the indices'
+    /// unit as a title ("Indice (France = 100)"), and its line's label ("France = 100").
+    pub reference: String,
+    pub index_unit: String,
+    pub reference_line: String,
 }
 
 /// The figures of region `k` on a measure, and what the measure is.
@@ -209,7 +214,10 @@ pub fn measure_figures(ds: &Dataset, m: &Measure, k: usize) -> Option<Figures> {
 }
 
 pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo> {
-    match m {
+    let reference = analysis::reference_name(ds, lang).to_string();
+    let index_unit = analysis::index_title(ds, lang);
+    let reference_line = analysis::reference_line(ds, lang);
+    let info = match m {
         Measure::Domain(id) => domain(ds, id).map(|d| MeasureInfo {
             title: lang.pick(&d.meta.label_fr, &d.meta.label_en).to_string(),
             unit: String::new(),
@@ -217,6 +225,9 @@ pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo
             is_domain: true,
             france: None,
             indicators: d.indicators.clone(),
+            reference: String::new(),
+            index_unit: String::new(),
+            reference_line: String::new(),
         }),
         Measure::Indicator(id) => indicator(ds, id).map(|i| MeasureInfo {
             title: lang.pick(&i.meta.label_fr, &i.meta.label_en).to_string(),
@@ -225,6 +236,9 @@ pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo
             is_domain: false,
             france: i.france,
             indicators: vec![i.meta.id.clone()],
+            reference: String::new(),
+            index_unit: String::new(),
+            reference_line: String::new(),
         }),
         Measure::Overall => (!ds.overall.index.is_empty()).then(|| MeasureInfo {
             title: if ds.weights.is_empty() {
@@ -243,8 +257,17 @@ pub fn measure_info(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MeasureInfo
             is_domain: true,
             france: None,
             indicators: ds.indicators.iter().map(|i| i.meta.id.clone()).collect(),
+            reference: String::new(),
+            index_unit: String::new(),
+            reference_line: String::new(),
         }),
-    }
+    };
+    info.map(|i| MeasureInfo {
+        reference,
+        index_unit,
+        reference_line,
+        ..i
+    })
 }
 
 /// The distinct years of some indicators, joined ("2015, 2019"); an indicator without any

@@ -13,10 +13,7 @@ pub fn map(s: &MapState, lang: Lang) -> Table {
     if !s.info.is_domain {
         headers.push(format!("{} ({})", lang.t("Valeur", "Value"), s.info.unit));
     }
-    headers.push(
-        lang.t("Indice (France = 100)", "Index (France = 100)")
-            .into(),
-    );
+    headers.push(s.info.index_unit.clone());
     headers.push(
         lang.t("Rang (1 = plus fragile)", "Rank (1 = most fragile)")
             .into(),
@@ -37,7 +34,7 @@ pub fn map(s: &MapState, lang: Lang) -> Table {
         .collect();
     let mut france = vec![Cell {
         emphasis: true,
-        ..Cell::text(lang.t("France métropolitaine", "Metropolitan France"))
+        ..Cell::text(s.info.reference.clone())
     }];
     if !s.info.is_domain {
         france.push(Cell::value(s.info.france, &s.info.unit, "n.d.", lang));
