@@ -28,6 +28,10 @@ pub const OUT_DEPARTEMENTS: &str = "data/departements.json";
 pub const OUT_TIDY: &str = "data/indicators.csv";
 pub const OUT_DATASET: &str = "assets/data/dataset.json";
 pub const OUT_PROFILES: &str = "data/profiles.csv";
+/// The départements' values, tidy, every year the sources hold (areas `DEP-xx`).
+pub const OUT_DEP_TIDY: &str = "data/indicators-departements.csv";
+/// What the app loads when the user goes down to the départements.
+pub const OUT_DEP_DATASET: &str = "assets/data/departements-data.json";
 
 /// A raw file, checked against the manifest first.
 fn read_raw(raw_dir: &Path, rel: &str) -> Result<String> {
@@ -196,15 +200,19 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     let metas = meta::indicators(&indicators_toml, INDICATORS, &domains)?;
     let codes: Vec<&str> = areas.region_codes().collect();
 
-    // The headline year of each indicator, and the other years of its series.
-    let (mut obs, series): (Vec<Observation>, Vec<Observation>) =
+    // The départements apart (one level down, same readers); then the headline year of each
+    // indicator, and the other years of its series.
+    let (dep_obs, region_obs): (Vec<Observation>, Vec<Observation>) =
         observations(raw_dir, &areas, &metas)?
             .into_iter()
-            .partition(|o| {
-                metas
-                    .iter()
-                    .any(|m| m.id == o.indicator && m.year == o.year)
-            });
+            .partition(|o| crate::areas::dep_of_area(&o.area).is_some());
+    crate::departement::validate(&dep_obs, &metas, &areas, OUT_DEP_TIDY)?;
+    let (mut obs, series): (Vec<Observation>, Vec<Observation>) =
+        region_obs.into_iter().partition(|o| {
+            metas
+                .iter()
+                .any(|m| m.id == o.indicator && m.year == o.year)
+        });
     tidy::validate(&obs, &[], &metas, &codes, OUT_TIDY)?;
     tidy::validate_series(&series, &metas, &codes, OUT_TIDY)?;
     let tidy_bytes = tidy::write(&[obs.as_slice(), series.as_slice()].concat());
@@ -294,6 +302,7 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
     obs.extend(series);
     let ds = dataset::assemble(&regions, &domains, &metas, &obs, profiles, seeds);
     dataset::check_coherence(&ds, DOMAINS)?;
+    let deps = crate::departement::assemble(&dep_obs, &areas, &ds);
     let json = |v: &dyn erased::Ser| -> Vec<u8> {
         let mut s = v.to_json();
         s.push('\n');
@@ -319,6 +328,14 @@ pub fn build(raw_dir: &Path, root: &Path) -> Result<Vec<Output>> {
         Output {
             path: OUT_PROFILES.into(),
             bytes: profiles_bytes,
+        },
+        Output {
+            path: OUT_DEP_TIDY.into(),
+            bytes: tidy::write(&dep_obs),
+        },
+        Output {
+            path: OUT_DEP_DATASET.into(),
+            bytes: json(&deps),
         },
     ])
 }

@@ -3,6 +3,7 @@
 //! Pure Rust, no browser dependency. The pipeline reads the raw public files (../shared/data/raw)
 //! and writes the project's committed, derived dataset; the app deserialises the same types.
 
+pub mod departement;
 pub mod error;
 pub mod geometry;
 pub mod index;

@@ -158,7 +158,7 @@ fn panorama_counts_add_up_to_the_published_metro_total() {
     );
     assert_eq!(dalo.regions.len(), 13);
     assert!((sum - dalo.metro.unwrap()).abs() <= 1.0);
-    assert!(panorama::check_count(&dalo, "14. DALO").is_ok());
+    assert!(panorama::check_count(&dalo, &areas, "14. DALO").is_ok());
     // A rate (the poverty rate) cannot pass as a count.
     let rate = panorama::row(
         &raw,
@@ -167,11 +167,11 @@ fn panorama_counts_add_up_to_the_published_metro_total() {
         "Taux de pauvreté monétaire (seuil",
     )
     .unwrap();
-    assert!(panorama::check_count(&rate, "2. Revenus et inégalités").is_err());
+    assert!(panorama::check_count(&rate, &areas, "2. Revenus et inégalités").is_err());
     // NEET 16-25 (SOURCES.md: 1 143 540): counts exist, but the 16-25 population does not
     // (ELP has 5-year bands), which is why they are not a rate in the dataset.
     let neet = panorama::row(&raw, &areas, "22. NEET", "Nombre de NEET âgés de 16").unwrap();
-    assert!((panorama::check_count(&neet, "22. NEET").unwrap() - 1_143_540.0).abs() < 1.0);
+    assert!((panorama::check_count(&neet, &areas, "22. NEET").unwrap() - 1_143_540.0).abs() < 1.0);
     let pop = panorama::row(
         &raw,
         &areas,
@@ -179,7 +179,10 @@ fn panorama_counts_add_up_to_the_published_metro_total() {
         "Population au 01/01/2021",
     )
     .unwrap();
-    assert_eq!(panorama::check_count(&pop, "1.").unwrap(), 65_505_213.0);
+    assert_eq!(
+        panorama::check_count(&pop, &areas, "1.").unwrap(),
+        65_505_213.0
+    );
 }
 
 /// PCH 2020: Σ 13 regions = the "TOTAL estimé France métropolitaine" row (335 519, SOURCES.md §9).

@@ -107,11 +107,10 @@ pub fn observations(
     let rows = recipients(raw, areas, column)?.by_dep;
     let mut sums = Sums::default();
     for (dep, n) in rows {
-        let region = areas.region_of_dep(&dep).expect("filtered");
         let pop = elp_next_year
             .ages(&dep, 20, 64)
             .ok_or_else(|| Error::invalid(super::elp::FILE, 0, dep.clone(), "no population"))?;
-        sums.add(region, n, pop);
+        sums.add_dep(areas, &dep, n, pop);
     }
     Ok(sums.observations_at(meta, year, areas, 100.0, "non disponible (DREES)"))
 }

@@ -66,11 +66,9 @@ pub fn share_observations(
 ) -> Vec<crate::model::Observation> {
     let mut sums = super::Sums::default();
     for dep in elp.by_dep.keys() {
-        let region = areas
-            .region_of_dep(dep)
-            .expect("read() keeps metropolitan départements only");
-        sums.add(
-            region,
+        sums.add_dep(
+            areas,
+            dep,
             elp.ages(dep, from, 999).unwrap_or(0.0),
             elp.ages(dep, 0, 999).unwrap_or(0.0),
         );

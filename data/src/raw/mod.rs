@@ -105,15 +105,45 @@ pub fn parse_num_strict(s: &str, file: &str, line: usize, field: &str) -> Result
     }
 }
 
-/// Numerator and denominator sums per region.
+/// Numerator and denominator sums per region and, where the source gives them, per
+/// département (the same sums one level down: a region's is the sum of its départements').
 #[derive(Debug, Default, Clone)]
-pub struct Sums(pub BTreeMap<String, (f64, f64)>);
+pub struct Sums {
+    regions: BTreeMap<String, (f64, f64)>,
+    deps: BTreeMap<String, (f64, f64)>,
+    /// Départements whose value the source cannot give, with the reason.
+    dep_missing: BTreeMap<String, String>,
+}
+
+fn add_to(map: &mut BTreeMap<String, (f64, f64)>, code: &str, num: f64, den: f64) {
+    let e = map.entry(code.to_string()).or_insert((0.0, 0.0));
+    e.0 += num;
+    e.1 += den;
+}
 
 impl Sums {
     pub fn add(&mut self, region: &str, num: f64, den: f64) {
-        let e = self.0.entry(region.to_string()).or_insert((0.0, 0.0));
-        e.0 += num;
-        e.1 += den;
+        add_to(&mut self.regions, region, num, den);
+    }
+
+    /// Adds a metropolitan département's sums to it and to its region (a département the COG
+    /// does not place in a region is an error of the caller, who filters them).
+    pub fn add_dep(&mut self, areas: &Areas, dep: &str, num: f64, den: f64) {
+        let region = areas
+            .region_of_dep(dep)
+            .expect("callers keep metropolitan départements only");
+        add_to(&mut self.regions, region, num, den);
+        add_to(&mut self.deps, dep, num, den);
+    }
+
+    /// Whether `dep` has sums of its own or a reason for having none.
+    pub fn has_dep(&self, dep: &str) -> bool {
+        self.deps.contains_key(dep) || self.dep_missing.contains_key(dep)
+    }
+
+    /// Says that `dep` has no value of its own, and why (its figures are still in its region's).
+    pub fn exclude_dep(&mut self, dep: &str, reason: &str) {
+        self.dep_missing.insert(dep.to_string(), reason.to_string());
     }
 
     /// Observations `factor × Σnum / Σden` for every region and for France (Σ over the regions
@@ -128,7 +158,8 @@ impl Sums {
         self.observations_at(meta, &meta.year, areas, factor, missing)
     }
 
-    /// [`Sums::observations`] for year `year` of the indicator's series.
+    /// [`Sums::observations`] for year `year` of the indicator's series, followed by the
+    /// départements' when département sums were added (areas [`crate::areas::dep_area`]).
     pub fn observations_at(
         &self,
         meta: &IndicatorMeta,
@@ -137,20 +168,15 @@ impl Sums {
         factor: f64,
         missing: &str,
     ) -> Vec<Observation> {
+        let ratio =
+            |s: Option<&(f64, f64)>| s.filter(|(_, d)| *d > 0.0).map(|(n, d)| factor * n / d);
         let mut out: Vec<Observation> = areas
             .region_codes()
-            .map(|code| {
-                let v = self
-                    .0
-                    .get(code)
-                    .filter(|(_, d)| *d > 0.0)
-                    .map(|(n, d)| factor * n / d);
-                obs_at(meta, year, code, v, missing)
-            })
+            .map(|code| obs_at(meta, year, code, ratio(self.regions.get(code)), missing))
             .collect();
         let (n, d) = areas
             .region_codes()
-            .filter_map(|c| self.0.get(c))
+            .filter_map(|c| self.regions.get(c))
             .fold((0.0, 0.0), |(a, b), (n, d)| (a + n, b + d));
         out.push(obs_at(
             meta,
@@ -159,6 +185,15 @@ impl Sums {
             (d > 0.0).then(|| factor * n / d),
             missing,
         ));
+        if !self.deps.is_empty() {
+            out.extend(areas.dep_codes().map(|dep| {
+                let area = crate::areas::dep_area(dep);
+                match self.dep_missing.get(dep) {
+                    Some(why) => obs_at(meta, year, &area, None, why),
+                    None => obs_at(meta, year, &area, ratio(self.deps.get(dep)), missing),
+                }
+            }));
+        }
         out
     }
 }

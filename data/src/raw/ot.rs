@@ -21,6 +21,9 @@ pub struct Epci {
     pub reg_in_file: String,
     pub dep: String,
     pub population: f64,
+    /// Its seat département's population (2016): an EPCI more populous than that spans
+    /// several départements (the Métropole du Grand Paris).
+    pub dep_population: f64,
 }
 
 /// Metropolitan EPCIs of the portrait workbook, by code.
@@ -37,11 +40,12 @@ pub fn epcis(raw: &Path, areas: &Areas) -> Result<HashMap<String, Epci>> {
             .position(|h| h == name)
             .ok_or_else(|| Error::invalid(PORTRAIT, 1, name.to_string(), "missing column"))
     };
-    let (ce, cd, cr, cp) = (
+    let (ce, cd, cr, cp, cpd) = (
         col("epci")?,
         col("dep")?,
         col("reg")?,
         col("nombredhab_epci")?,
+        col("nombredhab_dep")?,
     );
     let mut out = HashMap::new();
     for (i, row) in rows.enumerate() {
@@ -52,12 +56,15 @@ pub fn epcis(raw: &Path, areas: &Areas) -> Result<HashMap<String, Epci>> {
         };
         let population = sheet::number(row.get(cp), PORTRAIT, line, "nombredhab_epci")?
             .ok_or_else(|| Error::invalid(PORTRAIT, line, "nombredhab_epci", "empty"))?;
+        let dep_population = sheet::number(row.get(cpd), PORTRAIT, line, "nombredhab_dep")?
+            .ok_or_else(|| Error::invalid(PORTRAIT, line, "nombredhab_dep", "empty"))?;
         let code = sheet::text(row.get(ce));
         let epci = Epci {
             region: region.to_string(),
             reg_in_file: sheet::text(row.get(cr)),
             dep,
             population,
+            dep_population,
         };
         if out.insert(code.clone(), epci).is_some() {
             return Err(Error::invalid(
@@ -70,6 +77,12 @@ pub fn epcis(raw: &Path, areas: &Areas) -> Result<HashMap<String, Epci>> {
     }
     Ok(out)
 }
+
+/// Why a département has no value at this level when one of its EPCIs spans several.
+const SPANS: &str = "non disponible : les données sont par EPCI, et un EPCI qui a son siège dans ce département s'étend sur plusieurs départements";
+/// Why a département without any EPCI seated in it has no value.
+const NO_SEAT: &str =
+    "non disponible : les données sont par EPCI, et aucun EPCI n'a son siège dans ce département";
 
 pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
     let epcis = epcis(raw, areas)?;
@@ -85,8 +98,24 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
                 continue;
             };
             if let Some(v) = t.num(*line, rec, cv, field)? {
-                sums.add(&epci.region, v * epci.population, epci.population);
+                // An EPCI counts in the département of its seat (the workbook's `dep`), as it
+                // counts in that département's region; one that spans several départements
+                // counts in its region only, and its seat's département has no value.
+                if epci.population > epci.dep_population {
+                    sums.add(&epci.region, v * epci.population, epci.population);
+                    sums.exclude_dep(&epci.dep, SPANS);
+                } else {
+                    sums.add_dep(areas, &epci.dep, v * epci.population, epci.population);
+                }
             }
+        }
+        let unseated: Vec<String> = areas
+            .dep_codes()
+            .filter(|d| !sums.has_dep(d))
+            .map(str::to_string)
+            .collect();
+        for d in unseated {
+            sums.exclude_dep(&d, NO_SEAT);
         }
         out.extend(sums.observations(
             meta,

@@ -9,7 +9,7 @@
 //! per-household figure read as a count cannot pass.
 
 use super::{elp, obs, sheet, source_key, Sums};
-use crate::areas::Areas;
+use crate::areas::{dep_area, dep_of_area, Areas};
 use crate::model::{IndicatorMeta, Observation, FRANCE};
 use crate::{Error, Result};
 use std::collections::BTreeMap;
@@ -53,7 +53,13 @@ pub struct Row {
     pub regions: BTreeMap<String, f64>,
     /// The France métropolitaine column.
     pub metro: Option<f64>,
+    /// Département code → value (absent when the cell is empty or "n.d.").
+    pub deps: BTreeMap<String, f64>,
 }
+
+/// The columns of a sheet: region code by column, département code by column, France
+/// métropolitaine's column.
+type Columns<'a> = (BTreeMap<usize, &'a str>, BTreeMap<usize, &'a str>, usize);
 
 /// The row of `sheet` whose label starts with `label` (exactly one must).
 pub fn row(raw: &Path, areas: &Areas, sheet_name: &str, label: &str) -> Result<Row> {
@@ -63,12 +69,17 @@ pub fn row(raw: &Path, areas: &Areas, sheet_name: &str, label: &str) -> Result<R
         .iter()
         .map(|r| (fold(&r.nom), r.code.as_str()))
         .collect();
-    let mut columns: Option<(BTreeMap<usize, &str>, usize)> = None;
+    let dep_names: Vec<(String, &str)> = areas
+        .dep_name
+        .iter()
+        .map(|(code, nom)| (fold(nom), code.as_str()))
+        .collect();
+    let mut columns: Option<Columns> = None;
     let mut found: Option<Row> = None;
     let field = format!("sheet {sheet_name:?}");
     for (i, cells) in range.rows().enumerate() {
         let line = i + 1;
-        let Some((cols, metro_col)) = &columns else {
+        let Some((cols, dep_cols, metro_col)) = &columns else {
             let cols: BTreeMap<usize, &str> = cells
                 .iter()
                 .enumerate()
@@ -87,7 +98,35 @@ pub fn row(raw: &Path, areas: &Areas, sheet_name: &str, label: &str) -> Result<R
                     .ok_or_else(|| {
                         Error::invalid(FILE, line, &field, "no France métropolitaine column")
                     })?;
-                columns = Some((cols, metro));
+                let dep_cols: BTreeMap<usize, &str> = cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, c)| {
+                        let f = fold(&sheet::text(Some(c)));
+                        dep_names
+                            .iter()
+                            .find(|(n, _)| *n == f)
+                            .map(|(_, code)| (k, *code))
+                    })
+                    .collect();
+                if dep_cols.len() != 96 {
+                    let missing: Vec<&str> = dep_names
+                        .iter()
+                        .filter(|(_, c)| !dep_cols.values().any(|d| d == c))
+                        .map(|(_, c)| *c)
+                        .collect();
+                    return Err(Error::invalid(
+                        FILE,
+                        line,
+                        &field,
+                        format!(
+                            "{} départements named in the header, expected 96 (not found: {})",
+                            dep_cols.len(),
+                            missing.join(", ")
+                        ),
+                    ));
+                }
+                columns = Some((cols, dep_cols, metro));
             }
             continue;
         };
@@ -112,12 +151,19 @@ pub fn row(raw: &Path, areas: &Areas, sheet_name: &str, label: &str) -> Result<R
                 regions.insert(code.to_string(), v);
             }
         }
+        let mut deps = BTreeMap::new();
+        for (k, code) in dep_cols {
+            if let Some(v) = sheet::number(cells.get(*k), FILE, line, code)? {
+                deps.insert(code.to_string(), v);
+            }
+        }
         let metro = sheet::number(cells.get(*metro_col), FILE, line, "France métropolitaine")?;
         found = Some(Row {
             line,
             label: text,
             regions,
             metro,
+            deps,
         });
     }
     if columns.is_none() {
@@ -173,7 +219,7 @@ fn key(meta: &IndicatorMeta) -> Result<Key<'_>> {
 }
 
 /// Checks that a count's regions add up to the published France métropolitaine.
-pub fn check_count(row: &Row, sheet_name: &str) -> Result<f64> {
+pub fn check_count(row: &Row, areas: &Areas, sheet_name: &str) -> Result<f64> {
     let sum: f64 = row.regions.values().sum();
     let field = format!("sheet {sheet_name:?}");
     let metro = row.metro.ok_or_else(|| {
@@ -184,6 +230,25 @@ pub fn check_count(row: &Row, sheet_name: &str) -> Result<f64> {
             "count without a France métropolitaine value",
         )
     })?;
+    // One level down (SOURCES.md §13: every count row's region is the sum of its départements).
+    if let Some((region, r)) = row.regions.iter().find(|(region, r)| {
+        let deps: f64 = areas.deps_of(region).filter_map(|d| row.deps.get(d)).sum();
+        (deps - **r).abs() > COUNT_TOLERANCE * r.abs()
+    }) {
+        return Err(Error::invalid(
+            FILE,
+            row.line,
+            field,
+            format!(
+                "{:?}: region {region} is {r}, its départements add up to {}: not a count",
+                row.label,
+                areas
+                    .deps_of(region)
+                    .filter_map(|d| row.deps.get(d))
+                    .sum::<f64>()
+            ),
+        ));
+    }
     if row.regions.len() != 13 || (sum - metro).abs() > COUNT_TOLERANCE * metro.abs() {
         return Err(Error::invalid(
             FILE,
@@ -212,21 +277,35 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
                         .map(|code| obs(meta, code, row.regions.get(code).copied(), MISSING)),
                 );
                 out.push(obs(meta, FRANCE, row.metro, MISSING));
+                out.extend(
+                    areas
+                        .dep_codes()
+                        .map(|dep| obs(meta, &dep_area(dep), row.deps.get(dep).copied(), MISSING)),
+                );
             }
             Some((factor, year)) => {
-                check_count(&row, k.sheet)?;
+                check_count(&row, areas, k.sheet)?;
                 let pop = elp::read(raw, areas, year)?;
+                // The regions as published (their sum is France's, checked above); each
+                // département over its own population, one level down.
                 let mut sums = Sums::default();
                 for (region, n) in &row.regions {
                     let people: f64 = areas
-                        .dep_region
-                        .iter()
-                        .filter(|(_, r)| *r == region)
-                        .filter_map(|(dep, _)| pop.ages(dep, 0, 999))
+                        .deps_of(region)
+                        .filter_map(|dep| pop.ages(dep, 0, 999))
                         .sum();
                     sums.add(region, *n, people);
                 }
+                let mut deps = Sums::default();
+                for (dep, n) in &row.deps {
+                    deps.add_dep(areas, dep, *n, pop.ages(dep, 0, 999).unwrap_or(0.0));
+                }
                 out.extend(sums.observations(meta, areas, factor, MISSING));
+                out.extend(
+                    deps.observations(meta, areas, factor, MISSING)
+                        .into_iter()
+                        .filter(|o| dep_of_area(&o.area).is_some()),
+                );
             }
         }
     }
@@ -248,25 +327,47 @@ mod tests {
         assert_ne!(fold("Corse-du-Sud"), fold("Corse"));
     }
 
+    /// Thirteen regions of one département each (`d` + the region's code).
+    fn areas() -> Areas {
+        let codes = [
+            "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
+        ];
+        Areas {
+            regions: codes
+                .iter()
+                .map(|c| crate::regions::CogRegion {
+                    code: c.to_string(),
+                    nom: c.to_string(),
+                    zone: None,
+                })
+                .collect(),
+            dep_region: codes
+                .iter()
+                .map(|c| (format!("d{c}"), c.to_string()))
+                .collect(),
+            dep_name: BTreeMap::new(),
+        }
+    }
+
     /// A rate read as a count (its regions do not add up to France) stops the pipeline.
     #[test]
     fn a_rate_is_not_a_count() {
+        let areas = areas();
         let mut regions = BTreeMap::new();
-        for (k, c) in [
-            "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (k, c) in areas.region_codes().enumerate() {
             regions.insert(c.to_string(), 10.0 + k as f64);
         }
+        let deps = regions.iter().map(|(c, v)| (format!("d{c}"), *v)).collect();
         let rate = Row {
             line: 7,
             label: "Taux".into(),
             regions: regions.clone(),
             metro: Some(14.9),
+            deps,
         };
-        let e = check_count(&rate, "2. Revenus").unwrap_err().to_string();
+        let e = check_count(&rate, &areas, "2. Revenus")
+            .unwrap_err()
+            .to_string();
         assert!(
             e.starts_with(&format!("{FILE}:7: sheet \"2. Revenus\":")),
             "{e}"
@@ -277,6 +378,16 @@ mod tests {
             metro: Some(total + 0.1),
             ..rate
         };
-        assert_eq!(check_count(&count, "s").unwrap(), total + 0.1);
+        assert_eq!(check_count(&count, &areas, "s").unwrap(), total + 0.1);
+        // …and a region that is not the sum of its départements is refused with its code.
+        let mut deps = count.deps.clone();
+        deps.insert("d75".into(), 1.0);
+        let e = check_count(&Row { deps, ..count }, &areas, "s")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("region 75 is 18, its départements add up to 1"),
+            "{e}"
+        );
     }
 }

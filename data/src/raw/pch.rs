@@ -127,7 +127,19 @@ pub fn read(
                 .iter()
                 .map(|d| elp_next_year.ages(d, 0, 999).unwrap_or(0.0))
                 .sum();
-            sums.add(region, *n, pop);
+            if dep == "20" {
+                // Corse in one block: its region only; Corse-du-Sud and Haute-Corse have no
+                // value of their own.
+                sums.add(region, *n, pop);
+                for d in deps {
+                    sums.exclude_dep(
+                        d,
+                        "non disponible : la DREES publie la Corse en un seul bloc",
+                    );
+                }
+            } else {
+                sums.add_dep(areas, dep, *n, pop);
+            }
         }
         out.extend(sums.observations(meta, areas, 1000.0, "non disponible (DREES)"));
     }

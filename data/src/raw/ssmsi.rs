@@ -51,7 +51,7 @@ pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<O
                     t.num(*line, rec, cnum, "nombre")?,
                     t.num(*line, rec, cden, denominator)?,
                 ) {
-                    sums.add(region, n, d);
+                    sums.add_dep(areas, &dep, n, d);
                     rows += 1;
                 }
             }
