@@ -320,6 +320,29 @@ pub fn storage_set(key: &str, value: &str) -> bool {
         .is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// The localStorage keys that start with `prefix`, sorted.
+pub fn storage_keys(prefix: &str) -> Vec<String> {
+    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok()?) else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok()?)
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// A name no other tab will pick at the same moment: the time in milliseconds, then random.
+pub fn unique_suffix() -> String {
+    format!(
+        "{:013.0}-{:08x}",
+        js_sys::Date::now(),
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    )
+}
+
 /// Removes `key` from localStorage.
 pub fn storage_remove(key: &str) {
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok()?) {

@@ -36,6 +36,10 @@ pub struct Library {
     pub current: Deck,
     #[serde(default)]
     pub others: Vec<Deck>,
+    /// The storage keys of the views added by "+ Atelier" that `current` took in
+    /// ([`take_in`]): removed once the decks are saved. Never written out.
+    #[serde(skip)]
+    pub pending: Vec<String>,
 }
 
 /// A deck arriving from a link or a file, against the one open.
@@ -142,8 +146,40 @@ impl Library {
             Some(o) => Library::parse_others(&o.to_string())?,
             None => Vec::new(),
         };
-        Ok(Library { current, others })
+        Ok(Library {
+            current,
+            others,
+            pending: Vec::new(),
+        })
     }
+}
+
+/// Takes the views added since the deck was saved (`(key, view)`, oldest first) into `d`: a
+/// view the deck already holds (the tab that added it saved the deck too) is not repeated.
+/// Returns the keys taken in, to remove once the deck is saved.
+///
+/// ```
+/// use app::deck::{take_in, Deck, Slide};
+/// let mut d = Deck::default();
+/// d.push("Carte", "?view=map");
+/// let s = |n: &str, q: &str| Slide { name: n.into(), query: q.into() };
+/// let keys = take_in(&mut d, vec![("a".into(), s("Carte", "?view=map")), ("b".into(), s("Occitanie", "?view=region&region=76"))]);
+/// assert_eq!(keys, vec!["a".to_string(), "b".into()]);
+/// assert_eq!(d.slides.len(), 2, "the map once, Occitanie added");
+/// ```
+pub fn take_in(d: &mut Deck, added: Vec<(String, Slide)>) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (k, s) in added {
+        if !d.slides.contains(&s) {
+            if d.slides.len() >= MAX_SLIDES {
+                // Left where it is: nothing is lost, the deck is full.
+                continue;
+            }
+            d.slides.push(s);
+        }
+        keys.push(k);
+    }
+    keys
 }
 
 /// The hash key of a shared deck link.
@@ -247,7 +283,7 @@ mod tests {
     fn several_decks() {
         let mut lib = Library {
             current: deck(),
-            others: vec![],
+            ..Default::default()
         };
         let mut shared = Deck::default();
         shared.push("Bretagne", "?view=region&region=53");

@@ -24,6 +24,12 @@ const OTHERS: &str = "fragilites.ateliers.autres";
 /// remove a view): what "Annuler" brings back.
 const UNDO: &str = "fragilites.atelier.annuler";
 
+/// Views added by "+ Atelier", one key each (`PENDING` + time + random): tabs adding at the
+/// same moment never write the same key, so none loses another's view, even though each tab's
+/// copy of localStorage learns the others' writes late. The open deck takes them in when it is
+/// read, and a save of the decks removes those it took in.
+const PENDING: &str = "fragilites.atelier.ajout.";
+
 /// Past this many characters a deck link is said to be long, and its file offered instead.
 const LONG_LINK: usize = 8000;
 
@@ -33,7 +39,19 @@ const ASIDE: &str = "fragilites.atelier.illisible";
 
 /// Whether a localStorage key is one of the workshop's (another tab changed it: reload).
 pub fn is_deck_key(key: &str) -> bool {
-    [KEY, OTHERS, UNDO].contains(&key)
+    [KEY, OTHERS, UNDO].contains(&key) || key.starts_with(PENDING)
+}
+
+/// The views added since the decks were last saved, oldest first, with their keys (an
+/// unreadable one is left where it is).
+fn pending() -> Vec<(String, Slide)> {
+    crate::browser::storage_keys(PENDING)
+        .into_iter()
+        .filter_map(|k| {
+            let s: Slide = serde_json::from_str(&crate::browser::storage_get(&k)?).ok()?;
+            Some((k, s))
+        })
+        .collect()
 }
 
 /// Reads one stored value; an unreadable one is first copied aside (once), then `None` is
@@ -51,16 +69,25 @@ fn read_or_set_aside<T>(key: &str, parse: impl Fn(&str) -> Result<T, String>) ->
     }
 }
 
-/// The open deck.
-pub fn load() -> Deck {
-    read_or_set_aside(KEY, Deck::parse).unwrap_or_default()
+/// The open deck with the views added since its last save, and the keys of those added views.
+fn load_with_pending() -> (Deck, Vec<String>) {
+    let mut d: Deck = read_or_set_aside(KEY, Deck::parse).unwrap_or_default();
+    let keys = crate::deck::take_in(&mut d, pending());
+    (d, keys)
 }
 
-/// All the decks.
+/// The open deck.
+pub fn load() -> Deck {
+    load_with_pending().0
+}
+
+/// All the decks (the added views taken into the open one).
 pub fn load_library() -> Library {
+    let (current, pending) = load_with_pending();
     Library {
-        current: load(),
+        current,
         others: read_or_set_aside(OTHERS, Library::parse_others).unwrap_or_default(),
+        pending,
     }
 }
 
@@ -75,13 +102,20 @@ fn aside() -> Option<(String, String)> {
 }
 
 /// Saves the open deck; `false` when the browser refused (storage full or blocked).
-pub fn store(d: &Deck) -> bool {
+fn store(d: &Deck) -> bool {
     crate::browser::storage_set(KEY, &d.to_json())
 }
 
-/// Saves all the decks.
+/// Saves all the decks; the added views they took in are then removed (never before the save
+/// succeeded, so that a refused save loses none).
 pub fn store_library(lib: &Library) -> bool {
-    crate::browser::storage_set(OTHERS, &lib.others_json()) && store(&lib.current)
+    let saved = crate::browser::storage_set(OTHERS, &lib.others_json()) && store(&lib.current);
+    if saved {
+        for k in &lib.pending {
+            crate::browser::storage_remove(k);
+        }
+    }
+    saved
 }
 
 /// Keeps `lib` for "Annuler".
@@ -111,17 +145,20 @@ pub fn add_current(ctx: &Ctx) -> Added {
     let name = crate::export::content(&ctx.ds, &s)
         .map(|e| e.title)
         .unwrap_or_else(|| s.view.key().to_string());
-    // Read afresh: another tab may have changed the deck since this one loaded it.
+    // Read afresh: another tab may have changed the deck since this one loaded it. The view
+    // is saved under a key of its own (no other tab writes it), then into the open deck too.
     let mut d = load();
     let before = d.slides.len();
     let n = d.push(&name, &to_query(&s, &ctx.catalog));
-    if n == before {
-        Added::Full
-    } else if store(&d) {
-        Added::Saved(n)
-    } else {
-        Added::NotSaved
+    let Some(slide) = d.slides.last().filter(|_| n > before) else {
+        return Added::Full;
+    };
+    let key = format!("{PENDING}{}", crate::browser::unique_suffix());
+    if !crate::browser::storage_set(&key, &serde_json::to_string(slide).unwrap_or_default()) {
+        return Added::NotSaved;
     }
+    let _ = store(&d);
+    Added::Saved(n)
 }
 
 /// What a shared deck link brought.
@@ -318,7 +355,10 @@ pub fn DeckView() -> impl IntoView {
             remember_for_undo(&before);
             can_undo.set(true);
         }
-        if !store_library(&after) {
+        if store_library(&after) {
+            // The added views it took in are saved with it now.
+            after.pending.clear();
+        } else {
             refused();
         }
         lib.set(after);
