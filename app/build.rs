@@ -5,7 +5,12 @@
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
-const FILES: [&str; 2] = ["dataset.json", "regions.json"];
+const FILES: [&str; 4] = [
+    "dataset.json",
+    "regions.json",
+    "departements.json",
+    "departements-data.json",
+];
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/data");
@@ -16,7 +21,10 @@ fn main() {
         let bytes = std::fs::read(&path)
             .unwrap_or_else(|e| panic!("{}: {e} (run the data pipeline)", path.display()));
         let hex = format!("{:x}", Sha256::digest(&bytes));
-        let konst = name.trim_end_matches(".json").to_uppercase();
+        let konst = name
+            .trim_end_matches(".json")
+            .to_uppercase()
+            .replace('-', "_");
         let _ = writeln!(out, "pub const {konst}_SHA256: &str = \"{hex}\";");
     }
     let dest =

@@ -110,8 +110,37 @@ for (let i = 0; i < 20; i++) {
   weightMs.push((await measure('weight', `const f = document.querySelector('[data-testid="weight-securite"]'); f.value = '${w}'; f.dispatchEvent(new Event('change', { bubbles: true }))`))[0]);
 }
 console.log(`change a domain's weight (robust ranks recomputed: 10 000 draws, 13 regions × 15 domains, in the wasm), 20 runs: p50 ${fmt(pct(weightMs, 50))} ms, p95 ${fmt(pct(weightMs, 95))} ms`);
+// The départements' map (issue #16): its download (the two files, brotli), then N selections
+// of a département and N changes of the measure on the 96 shapes, timed like the regions'.
+const depBodies = [];
+const onDep = async (r) => {
+  if (!r.url().includes('departements')) return;
+  try { depBodies.push(zlib.brotliCompressSync(await r.body(), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length); } catch { /* redirects */ }
+};
+page.on('response', onDep);
+const tDep = Date.now();
+await page.goto(`${url}?level=dep`);
+await page.waitForSelector('[data-testid="dep-map"] path.region[data-code]');
+const depLoadMs = Date.now() - tDep;
+page.off('response', onDep);
+const depCodes = await page.$$eval('[data-testid="dep-map"] path.region[data-code]', (ps) => ps.map((p) => p.dataset.code));
+const depSamples = { 'select a département': [], 'change the measure (96)': [] };
+for (let i = 0; i < N; i++) {
+  depSamples['select a département'].push(await measure('dep', `document.querySelector('[data-testid="dep-map"] path[data-code="${depCodes[(i * 11) % depCodes.length]}"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`));
+}
+for (let i = 0; i < N; i++) {
+  const v = measures[(i * 7) % measures.length];
+  depSamples['change the measure (96)'].push(await measure('dep-measure', `const s = document.querySelector('[data-testid="measure"]'); s.value = ${JSON.stringify(v)}; s.dispatchEvent(new Event('change', { bubbles: true }))`));
+}
+console.log(`départements' map: ${depBodies.length} files ${depBodies.reduce((a, b) => a + b, 0)} bytes brotli, drawn ${depLoadMs} ms after navigation`);
+const depAll = [];
+for (const [k, xs] of Object.entries(depSamples)) {
+  depAll.push(...xs);
+  console.log(`  ${k.padEnd(28)} ${String(xs.length).padStart(4)}   ${fmt(pct(col(xs, 0), 50))}    ${fmt(pct(col(xs, 0), 95))}    ${fmt(pct(col(xs, 1), 50))}    ${fmt(pct(col(xs, 1), 95))}`);
+}
+console.log(`  ${'all (départements)'.padEnd(28)} ${String(depAll.length).padStart(4)}   ${fmt(pct(col(depAll, 0), 50))}    ${fmt(pct(col(depAll, 0), 95))}    ${fmt(pct(col(depAll, 1), 50))}    ${fmt(pct(col(depAll, 1), 95))}   (target p95 ≤ 16)`);
 console.log(`PNG 4× export of the map (6 400 × 3 600 px), 20 runs: p50 ${fmt(pct(exportMs, 50))} ms, p95 ${fmt(pct(exportMs, 95))} ms (target ≤ 300)`);
 fs.mkdirSync('target', { recursive: true });
-fs.writeFileSync('target/bench-ui.json', JSON.stringify({ first, firstTotal, loadMs, paint, idle, samples, exportMs, weightMs }, null, 1));
+fs.writeFileSync('target/bench-ui.json', JSON.stringify({ first, firstTotal, loadMs, paint, idle, samples, exportMs, weightMs, depBodies, depLoadMs, depSamples }, null, 1));
 await browser.close();
 server.close();

@@ -22,6 +22,17 @@ pub const GEOMETRY: DataFile = DataFile {
     sha256: REGIONS_SHA256,
 };
 
+/// The départements' outlines, downloaded when the user goes down to them.
+pub const DEP_GEOMETRY: DataFile = DataFile {
+    path: "data/departements.json",
+    sha256: DEPARTEMENTS_SHA256,
+};
+/// The départements' values, likewise.
+pub const DEP_DATA: DataFile = DataFile {
+    path: "data/departements-data.json",
+    sha256: DEPARTEMENTS_DATA_SHA256,
+};
+
 impl DataFile {
     /// The URL to fetch, relative to the page: the path with the start of the hash as a query, so
     /// a new dataset is never answered from a cache that holds the old one.

@@ -19,10 +19,12 @@ pub enum View {
     Deck,
     /// The accessibility statement (RGAA 4.1), linked from every page's footer.
     Accessibility,
+    /// A département's page (`dep=`), against its region and France.
+    Dep,
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Map,
         View::Region,
         View::Compare,
@@ -32,6 +34,7 @@ impl View {
         View::Method,
         View::Deck,
         View::Accessibility,
+        View::Dep,
     ];
 
     /// The value in the URL.
@@ -46,6 +49,7 @@ impl View {
             View::Method => "method",
             View::Deck => "atelier",
             View::Accessibility => "accessibilite",
+            View::Dep => "dep",
         }
     }
 }
@@ -68,6 +72,32 @@ pub enum Layout {
     #[default]
     Geo,
     Grid,
+}
+
+/// Which areas the map draws: the regions, or the départements (`level=dep`; on a region's
+/// page, that region's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Level {
+    #[default]
+    Region,
+    Dep,
+}
+
+/// Whether `code` is one of the 96 metropolitan départements' codes (`01`–`95` but `20`,
+/// `2A`, `2B`): a link can be read before the départements' file is downloaded.
+///
+/// ```
+/// use app::model::is_dep_code;
+/// assert!(is_dep_code("33") && is_dep_code("2A") && is_dep_code("01"));
+/// assert!(!is_dep_code("20") && !is_dep_code("96") && !is_dep_code("3") && !is_dep_code("971"));
+/// ```
+pub fn is_dep_code(code: &str) -> bool {
+    matches!(code, "2A" | "2B")
+        || (code.len() == 2
+            && code.bytes().all(|b| b.is_ascii_digit())
+            && code
+                .parse::<u8>()
+                .is_ok_and(|n| (1..=95).contains(&n) && n != 20))
 }
 
 /// The ids the URL may name, taken from the loaded dataset.
@@ -159,6 +189,10 @@ pub struct ViewState {
     /// The scatter plot's second measure, up the vertical axis (`measure` runs along the
     /// horizontal one); `None`: the first domain other than `measure` ([`Catalog::default_y`]).
     pub y: Option<Measure>,
+    /// The map's areas: regions, or départements.
+    pub level: Level,
+    /// The département chosen (its page's subject, the département map's selection).
+    pub dep: Option<String>,
 }
 
 /// Largest weight a domain can be given.
@@ -206,6 +240,8 @@ impl ViewState {
             weights: Vec::new(),
             reference: Default::default(),
             y: None,
+            level: Level::Region,
+            dep: None,
         }
     }
 }

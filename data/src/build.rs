@@ -24,7 +24,7 @@ pub const SEEDS: &str = "seeds/deck_facts.toml";
 
 /// Generated outputs, relative to the project root.
 pub const OUT_MAP: &str = "assets/data/regions.json";
-pub const OUT_DEPARTEMENTS: &str = "data/departements.json";
+pub const OUT_DEPARTEMENTS: &str = "assets/data/departements.json";
 pub const OUT_TIDY: &str = "data/indicators.csv";
 pub const OUT_DATASET: &str = "assets/data/dataset.json";
 pub const OUT_PROFILES: &str = "data/profiles.csv";

@@ -73,8 +73,8 @@ pub struct RegionShape {
     pub label: [f64; 2],
 }
 
-/// The départements' geometry (`data/departements.json`): the base of a later drill-down, on the
-/// same viewBox as the regions' map. Not loaded by the app today.
+/// The départements' geometry (`assets/data/departements.json`), on the same viewBox as the
+/// regions' map: loaded by the app only when the user goes down to the départements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DepartementsGeometry {
     pub generated_by: String,

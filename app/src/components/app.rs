@@ -177,6 +177,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         presenting,
         deck_rev: RwSignal::new(0),
         deck_news,
+        deps: RwSignal::new(Default::default()),
     };
     provide_context(ctx.clone());
     // A deck link pasted into this tab (no reload), and another tab's change to the decks.
@@ -276,8 +277,8 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                         View::Acteurs => l.t("Acteurs", "Actors"),
                         View::Method => l.t("Méthode", "Method"),
                         View::Deck => l.t("Atelier", "Workshop"),
-                        // Linked from the footer, not a tab.
-                        View::Accessibility => return None,
+                        // Linked from the footer, not a tab; a département's page from its map.
+                        View::Accessibility | View::Dep => return None,
                     };
                     let target = state.with(|s| s.for_tab(v, &ctx.catalog));
                     let href = ctx.href(&target);
@@ -313,7 +314,15 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     // Rebuild a view only when the view, the language or the year changes, not on every state
     // change (a new selection must not re-create the map and lose the keyboard focus).
     let view_lang = Memo::new(move |_| {
-        state.with(|s| (s.view, s.lang, crate::state::analysis::Choices::of(s)))
+        state.with(|s| {
+            // The map at the départements' level is a view of its own.
+            let dep_map = s.view == View::Map && s.level == crate::model::Level::Dep;
+            (
+                (s.view, dep_map),
+                s.lang,
+                crate::state::analysis::Choices::of(s),
+            )
+        })
     });
     // The data as of the chosen year (the latest data without one), given to the views in
     // their context: they read it through the same state functions either way.
@@ -344,9 +353,10 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     let body = {
         let with_year = with_year.clone();
         move || {
-            let (v, _, _) = view_lang.get();
+            let ((v, dep_map), _, _) = view_lang.get();
             with_year();
             match v {
+                View::Map if dep_map => view! { <super::dep::DepMapView /> }.into_any(),
                 View::Map => view! { <MapView /> }.into_any(),
                 View::Region => view! { <RegionView /> }.into_any(),
                 View::Compare => view! { <CompareView /> }.into_any(),
@@ -356,6 +366,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                 View::Method => view! { <MethodView /> }.into_any(),
                 View::Deck => view! { <DeckView /> }.into_any(),
                 View::Accessibility => view! { <AccessibilityView /> }.into_any(),
+                View::Dep => view! { <super::dep::DepView /> }.into_any(),
             }
         }
     };
@@ -380,12 +391,14 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         }
     };
     let year_picker = move || {
-        let (v, l, c) = view_lang.get();
+        let ((v, dep_map), l, c) = view_lang.get();
         let y = c.year;
-        matches!(
-            v,
-            View::Map | View::Ranking | View::Scatter | View::Region | View::Compare
-        )
+        // The départements hold each indicator's latest data only.
+        (!dep_map
+            && matches!(
+                v,
+                View::Map | View::Ranking | View::Scatter | View::Region | View::Compare
+            ))
         .then(|| view! { <YearPicker years=years.clone() year=y lang=l /> })
     };
     let print_url = {
@@ -424,9 +437,10 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         }
     };
     let export_bar = move || {
-        let _ = view_lang.get();
+        let ((v, dep_map), _, _) = view_lang.get();
         with_year();
-        view! { <ExportBar /> }
+        // Not yet at the départements' level: an export would draw the regions.
+        (!dep_map && v != View::Dep).then(|| view! { <ExportBar /> })
     };
     view! {
         <a class="skip" href="#main">{move || lang().t("Aller au contenu", "Skip to content")}</a>

@@ -29,6 +29,19 @@ pub struct Ctx {
     pub deck_rev: RwSignal<u32>,
     /// What the last deck link brought (opened, refused, or offered to the user).
     pub deck_news: RwSignal<Option<super::deck::DeckNews>>,
+    /// The départements' files: downloaded the first time a view asks for them.
+    pub deps: RwSignal<DepLoad>,
+}
+
+/// Where the départements' download stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum DepLoad {
+    #[default]
+    Idle,
+    Loading,
+    Ready(Arc<crate::state::dep::DepLevel>),
+    /// What failed, for the message.
+    Failed(String),
 }
 
 impl Ctx {

@@ -2,13 +2,12 @@
 //! or tile grid), legend centred on France = 100, a panel for the selected region, the table.
 
 use super::context::Ctx;
-use super::map_marks::{description, view_mark, Interact};
+use super::map_marks::{description, legend_view, view_mark, Interact};
 use super::measure::{MeasurePicker, MeasureSources};
 use super::search::RegionSearch;
 use super::table::DataTable;
 use crate::graphics::map::shapes;
 use crate::model::Layout;
-use crate::palette::MISSING;
 use crate::state::map::{map_state, panel};
 use leptos::prelude::*;
 
@@ -45,11 +44,6 @@ pub fn MapView() -> impl IntoView {
         }
     };
     let layout = Memo::new(move |_| state.with(|s| s.layout));
-    let set_layout = move |l: Layout| {
-        let mut s = state.get_untracked();
-        s.layout = l;
-        go.run(s);
-    };
     let geo = ctx.geo.clone();
 
     // The map is the drawing of graphics::map (the export's too). Its elements are created once
@@ -144,19 +138,6 @@ pub fn MapView() -> impl IntoView {
         let (w, h) = size.get();
         format!("min(100%, calc((100vh - 17.5rem) * {:.3}))", w / h)
     };
-    let legend = move || {
-        map.with(|m| {
-            m.as_ref().map(|m| {
-                m.legend
-                    .iter()
-                    .map(|l| {
-                        let france = l.is_france.then(|| view! { <span class="france-mark">{format!(" ← {}", m.info.reference_line)}</span> });
-                        view! { <li><span class="swatch" style:background=l.color></span>{l.label.clone()}{france}</li> }
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
     let title = move || {
         map.with(|m| {
             m.as_ref()
@@ -208,10 +189,7 @@ pub fn MapView() -> impl IntoView {
                 <div class="controls">
                     <RegionSearch label=lang.t("Trouver une région", "Find a region").into() on_pick=Callback::new(move |c: String| select(Some(c))) test_id="map-search" />
                     <MeasurePicker />
-                    <div class="switch" role="group" aria-label=lang.t("Disposition de la carte", "Map layout")>
-                        <button aria-pressed=move || (layout.get() == Layout::Geo).to_string() on:click=move |_| set_layout(Layout::Geo)>{lang.t("Carte", "Map")}</button>
-                        <button aria-pressed=move || (layout.get() == Layout::Grid).to_string() on:click=move |_| set_layout(Layout::Grid)>{lang.t("Grille", "Grid")}</button>
-                    </div>
+                    <super::dep::MapModeSwitch />
                 </div>
             </div>
             <div class="layout">
@@ -228,13 +206,7 @@ pub fn MapView() -> impl IntoView {
                     <p class="source">{lang.t("Contours : ", "Outlines: ")}{lang.pick(&geo.source, &geo.source_en).to_string()}</p>
                 </figure>
                 <div class="side">
-                    <div class="legend-box" role="group" aria-labelledby="legend-title">
-                        <p class="legend-title" id="legend-title">{move || format!("{} — {}", map.with(|m| m.as_ref().map(|m| m.info.index_unit.clone()).unwrap_or_default()), lang.t("plus haut = plus fragile", "higher = more fragile"))}</p>
-                        <ul class="legend">
-                            {legend}
-                            <li><span class="swatch" style:background=MISSING></span>{lang.t("non disponible", "not available")}</li>
-                        </ul>
-                    </div>
+                    {legend_view(map, lang)}
                     <div class="panel" aria-live="polite">{panel}{national}</div>
                 </div>
             </div>

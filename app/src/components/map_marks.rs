@@ -41,6 +41,33 @@ pub(super) fn description(map: Memo<Option<MapState>>, code: &str) -> String {
     })
 }
 
+/// The legend beside a map: the palette's classes around France = 100 (the reference named),
+/// and the grey of a missing value.
+pub(super) fn legend_view(map: Memo<Option<MapState>>, lang: Lang) -> impl IntoView {
+    let items = move || {
+        map.with(|m| {
+            m.as_ref().map(|m| {
+                m.legend
+                    .iter()
+                    .map(|l| {
+                        let france = l.is_france.then(|| view! { <span class="france-mark">{format!(" ← {}", m.info.reference_line)}</span> });
+                        view! { <li><span class="swatch" style:background=l.color></span>{l.label.clone()}{france}</li> }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <div class="legend-box" role="group" aria-labelledby="legend-title">
+            <p class="legend-title" id="legend-title">{move || format!("{} — {}", map.with(|m| m.as_ref().map(|m| m.info.index_unit.clone()).unwrap_or_default()), lang.t("plus haut = plus fragile", "higher = more fragile"))}</p>
+            <ul class="legend">
+                {items}
+                <li><span class="swatch" style:background=MISSING></span>{lang.t("non disponible", "not available")}</li>
+            </ul>
+        </div>
+    }
+}
+
 /// One mark of the map's drawing as an SVG element; the regions and tiles (keyed marks) are
 /// buttons that select a region.
 pub(super) fn view_mark(i: usize, j: Option<usize>, mark: &Mark, ix: Interact) -> AnyView {
@@ -175,8 +202,13 @@ pub(super) fn view_mark(i: usize, j: Option<usize>, mark: &Mark, ix: Interact) -
             }
             .into_any()
         }
+        // Borders drawn over the areas (the regions' over the départements): not a button.
+        Mark::Path { d, fill, stroke, width, key: None, .. } => view! {
+            <path class="border" d=d.clone() fill=fill.clone() stroke=stroke.clone() stroke-width=*width stroke-linejoin="round" pointer-events="none"></path>
+        }
+        .into_any(),
         // The map has no series or dots.
-        Mark::Path { .. } | Mark::Polyline { .. } | Mark::Circle { .. } => ().into_any(),
+        Mark::Polyline { .. } | Mark::Circle { .. } => ().into_any(),
     }
 }
 

@@ -8,6 +8,7 @@ mod chart;
 mod compare;
 mod context;
 mod deck;
+mod dep;
 mod export;
 mod map;
 mod map_marks;

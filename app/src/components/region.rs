@@ -265,6 +265,7 @@ pub fn RegionView() -> impl IntoView {
                     <a href=crate::url_state::method_link(lang, "decks")>{lang.t("Pourquoi ? (Méthode)", "Why? (Method)")}</a>
                 </p>
             })}
+            <super::dep::RegionDeps />
             <div class="two-col">
                 <div>
                     <IndexChart spec=spec label=chart_label lang=lang />

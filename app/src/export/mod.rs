@@ -118,6 +118,9 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
         }
     }
     match s.view {
+        // The départements' map is not the regions' (its exports come with the département
+        // level's frames).
+        View::Map if s.level == crate::model::Level::Dep => None,
         View::Map | View::Ranking => crate::state::measure_info(ds, &s.measure, s.lang)
             .map(|i| grouped_sources(ds, &i.indicators, s.lang)),
         View::Region | View::Compare => Some(grouped_sources(ds, &all_indicators(ds), s.lang)),
@@ -130,7 +133,8 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
             Some(grouped_sources(ds, &ids, s.lang))
         }
         View::Acteurs => Some(acteurs_state(ds, s.lang).source),
-        View::Method | View::Deck | View::Accessibility => None,
+        // The département page's exports come with the département level's drawings.
+        View::Method | View::Deck | View::Accessibility | View::Dep => None,
     }
 }
 
@@ -142,12 +146,14 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
         }
     }
     let mut e = match s.view {
+        View::Map if s.level == crate::model::Level::Dep => None,
         View::Map | View::Ranking => views::measure(ds, s),
         View::Region => views::region(ds, s),
         View::Compare => views::compare(ds, s),
         View::Scatter => views::scatter(ds, s),
         View::Acteurs => views::acteurs(ds, s),
-        View::Method | View::Deck | View::Accessibility => None,
+        // The département page's exports come with the département level's drawings.
+        View::Method | View::Deck | View::Accessibility | View::Dep => None,
     }?;
     with_choices(&mut e, ds, s.lang);
     Some(e)

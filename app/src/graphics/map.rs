@@ -35,6 +35,34 @@ pub fn inset_title(st: &MapState, inset: &InsetShape, lang: Lang) -> String {
     format!("{name} ×{}", format::number(inset.scale, 1, lang))
 }
 
+/// The inset's frame, its leader line to the region and its title, under what it enlarges.
+pub fn inset_frame(s: &mut Scene, i: &InsetShape, title: String) {
+    let [x, y, w, h] = i.frame;
+    s.marks.push(Mark::Rect {
+        x,
+        y,
+        w,
+        h,
+        fill: "#fbfbfb".into(),
+        stroke: Some(FRAME.into()),
+        rx: 4.0,
+        key: None,
+        title: None,
+    });
+    let [x1, y1, x2, y2] = i.leader;
+    s.marks.push(Mark::Line {
+        x1,
+        y1,
+        x2,
+        y2,
+        stroke: FRAME.into(),
+        width: 1.0,
+        dash: true,
+    });
+    s.text(x + 6.0, y + h - 8.0, title, 13.0, Anchor::Start)
+        .fill = MUTED.into();
+}
+
 /// Text colour on a tile of this fill: dark on light classes, white on dark ones.
 pub fn tile_ink(fill: &str) -> &'static str {
     if COLORS
@@ -114,36 +142,7 @@ pub fn shapes(geo: &MapGeometry, st: &MapState, layout: Layout, lang: Lang) -> S
                 });
             }
             if let Some(i) = &geo.inset {
-                let [x, y, w, h] = i.frame;
-                s.marks.push(Mark::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill: "#fbfbfb".into(),
-                    stroke: Some(FRAME.into()),
-                    rx: 4.0,
-                    key: None,
-                    title: None,
-                });
-                let [x1, y1, x2, y2] = i.leader;
-                s.marks.push(Mark::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    stroke: FRAME.into(),
-                    width: 1.0,
-                    dash: true,
-                });
-                s.text(
-                    x + 6.0,
-                    y + h - 8.0,
-                    inset_title(st, i, lang),
-                    13.0,
-                    Anchor::Start,
-                )
-                .fill = MUTED.into();
+                inset_frame(&mut s, i, inset_title(st, i, lang));
                 s.marks.push(Mark::Path {
                     d: i.path.clone(),
                     fill: fill_of(st, &i.code).into(),

@@ -13,6 +13,7 @@
 //! - [`svg`]: a scene as SVG text.
 
 pub mod bars;
+pub mod depmap;
 pub mod dots;
 pub mod lines;
 pub mod map;

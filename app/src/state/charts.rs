@@ -1,6 +1,7 @@
-//! The index charts of the region and compare views (drawn on a canvas, and in exports).
+//! The index charts of the region, compare and département views (drawn on a canvas, and in
+//! exports).
 
-use super::{compare::CompareState, region::RegionState};
+use super::{compare::CompareState, dep::DepPage, region::RegionState};
 use crate::chart::{ChartRow, ChartSpec};
 use crate::i18n::Lang;
 
@@ -24,6 +25,39 @@ pub fn region(s: &RegionState, lang: Lang) -> ChartSpec {
             .collect(),
         series: vec![s.name.clone()],
         france_label: s.reference.clone(),
+    }
+}
+
+/// A département's domains beside its region's, around France = 100: the comparison's bars,
+/// on the domains measured at its level, its most fragile first.
+pub fn dep(p: &DepPage, lang: Lang) -> ChartSpec {
+    let mut rows: Vec<ChartRow> = p
+        .domains
+        .iter()
+        .filter(|d| d.index.is_some())
+        .map(|d| ChartRow {
+            key: d.id.clone(),
+            label: d.label.clone(),
+            values: vec![d.index, d.region_index],
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.values[0]
+            .unwrap_or(f64::MIN)
+            .total_cmp(&a.values[0].unwrap_or(f64::MIN))
+    });
+    ChartSpec {
+        title: format!(
+            "{} / {} — {}",
+            p.name,
+            p.region_name,
+            lang.t("indices (France = 100)", "indices (France = 100)")
+        ),
+        rows,
+        series: vec![p.name.clone(), p.region_name.clone()],
+        france_label: lang
+            .t("France métropolitaine", "Metropolitan France")
+            .into(),
     }
 }
 

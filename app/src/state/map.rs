@@ -78,7 +78,16 @@ pub fn map_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MapState> {
             }
         })
         .collect();
-    let legend = (0..COLORS.len())
+    Some(MapState {
+        info,
+        rows,
+        legend: legend(),
+    })
+}
+
+/// The palette's classes around France = 100, the same for the regions and the départements.
+pub fn legend() -> Vec<LegendItem> {
+    (0..COLORS.len())
         .map(|c| {
             let label = match c {
                 0 => format!("< {}", BREAKS[0]),
@@ -91,8 +100,7 @@ pub fn map_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MapState> {
                 is_france: c == class_of(100.0),
             }
         })
-        .collect();
-    Some(MapState { info, rows, legend })
+        .collect()
 }
 
 /// The panel beside the map for the selected region: its figures, its summary and the link to

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod charts;
 pub mod compare;
 pub mod deck_reading;
+pub mod dep;
 pub mod key_figures;
 pub mod map;
 pub mod peers;
@@ -77,6 +78,12 @@ pub fn page_title(ds: &Dataset, s: &ViewState) -> String {
         View::Method => (None, lang.t("Méthode", "Method")),
         View::Deck => (None, lang.t("Atelier", "Workshop")),
         View::Accessibility => (None, lang.t("Accessibilité", "Accessibility")),
+        View::Dep => (
+            s.dep
+                .as_ref()
+                .map(|d| format!("{} {d}", lang.t("Département", "Département"))),
+            lang.t("Département", "Département"),
+        ),
     };
     let app = lang.t("Fragilités régionales", "Regional fragility");
     let year = s.year.map(|y| format!(" ({y})")).unwrap_or_default();

@@ -98,7 +98,12 @@ fn domain_indices(ds: &Dataset, k: usize) -> Vec<(String, f64)> {
 
 /// One or two sentences summarising region `k` against France.
 pub fn region_summary(ds: &Dataset, k: usize, lang: Lang) -> String {
-    let all = domain_indices(ds, k);
+    sentence(ds, &domain_indices(ds, k), lang)
+}
+
+/// The summary's rules on any area's (domain id, index) pairs, most fragile first: a region's,
+/// or a département's on the domains measured at its level.
+pub fn sentence(ds: &Dataset, all: &[(String, f64)], lang: Lang) -> String {
     let more: Vec<&(String, f64)> = all.iter().filter(|(_, i)| *i >= MORE).collect();
     let less: Vec<&(String, f64)> = all.iter().filter(|(_, i)| *i <= LESS).collect();
     let top: Vec<String> = more

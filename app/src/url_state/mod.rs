@@ -5,7 +5,7 @@
 //! lives in the query string, so any static host serves deep links without rewrite rules.
 
 use crate::i18n::Lang;
-use crate::model::{compared, Catalog, Layout, Measure, View, ViewState};
+use crate::model::{compared, is_dep_code, Catalog, Layout, Level, Measure, View, ViewState};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     UnknownRegion(String),
@@ -14,6 +14,8 @@ pub enum Notice {
     UnknownMeasure(String),
     /// `view=region` without a valid region.
     RegionViewNeedsRegion,
+    /// `view=dep` without a valid département.
+    DepViewNeedsDep,
     /// The comparison needs 2 to 4 distinct known regions.
     BadCompare(String),
     UnknownValue {
@@ -35,6 +37,8 @@ impl Notice {
             Notice::UnknownMeasure(m) => format!("There is no indicator “{}”: here is the first domain.", display_safe(m)),
             Notice::RegionViewNeedsRegion if fr => "La fiche région demande une région : choisissez-la sur la carte.".into(),
             Notice::RegionViewNeedsRegion => "The region page needs a region: pick one on the map.".into(),
+            Notice::DepViewNeedsDep if fr => "La fiche département demande un département : voici la carte des départements.".into(),
+            Notice::DepViewNeedsDep => "The département page needs a département: here is the map of the départements.".into(),
             Notice::BadCompare(v) if fr => format!("La comparaison « {} » demande 2 à 4 régions existantes : voici Nouvelle-Aquitaine et Occitanie.", display_safe(v)),
             Notice::BadCompare(v) => format!("The comparison “{}” needs 2 to 4 existing regions: here are Nouvelle-Aquitaine and Occitanie.", display_safe(v)),
             Notice::UnknownYear(y) if fr => format!("Aucun indicateur n'a de valeur pour l'année « {} » : voici les dernières données.", display_safe(y)),
@@ -98,6 +102,29 @@ pub fn parse(query: &str, c: &Catalog) -> (ViewState, Vec<Notice>) {
         {
             notices.push(Notice::RegionViewNeedsRegion);
         }
+    }
+    match get("level") {
+        None | Some("region") => {}
+        Some("dep") => s.level = Level::Dep,
+        Some(other) => notices.push(Notice::UnknownValue {
+            key: "level",
+            value: other.into(),
+        }),
+    }
+    if let Some(code) = get("dep") {
+        if is_dep_code(code) {
+            s.dep = Some(code.into());
+        } else {
+            notices.push(Notice::UnknownValue {
+                key: "dep",
+                value: code.into(),
+            });
+        }
+    }
+    if s.view == View::Dep && s.dep.is_none() {
+        s.view = View::Map;
+        s.level = Level::Dep;
+        notices.push(Notice::DepViewNeedsDep);
     }
     if let Some(list) = get("regions") {
         let given: Vec<&str> = list.split(',').map(str::trim).collect();
@@ -268,6 +295,12 @@ pub fn to_query(s: &ViewState, c: &Catalog) -> String {
     }
     if s.layout == Layout::Grid {
         ser.append_pair("layout", "grid");
+    }
+    if s.level == Level::Dep {
+        ser.append_pair("level", "dep");
+    }
+    if let Some(d) = &s.dep {
+        ser.append_pair("dep", d);
     }
     if let Some(y) = s.year {
         ser.append_pair("year", &y.to_string());

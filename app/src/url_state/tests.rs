@@ -44,6 +44,8 @@ fn every_view_round_trips() {
                 weights: vec![("emploi".into(), 2), ("sante".into(), 0)],
                 reference: datafrag::reference::Reference::HorsIdf,
                 y: Some(Measure::Indicator("taux_pauvrete".into())),
+                level: crate::model::Level::Dep,
+                dep: Some("2A".into()),
             };
             let q = to_query(&s, &c);
             assert_eq!(parse(&q, &c), (s, vec![]), "{q}");
