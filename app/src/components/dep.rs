@@ -77,11 +77,12 @@ fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
     let lang = ctx.lang();
     let (state, go) = (ctx.state, ctx.go);
     let level = loaded(&ctx);
+    // Keyed on the measure: choosing a département recomputes neither the map nor the table.
+    let measure = Memo::new(move |_| state.with(|s| s.measure.clone()));
     let map = {
         let ds = ctx.ds.clone();
-        let key = Memo::new(move |_| state.with(|s| s.measure.clone()));
         Memo::new(move |_| {
-            let (m, r) = (key.get(), region.get());
+            let (m, r) = (measure.get(), region.get());
             level.with(|l| {
                 l.as_ref()
                     .and_then(|l| dep::map_state(&ds, l, &m, r.as_deref(), lang))
@@ -193,8 +194,8 @@ fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
                     return Default::default();
                 };
                 let k = r.as_deref().and_then(|c| crate::state::region_pos(&ds, c));
-                let figures = state
-                    .with(|s| k.and_then(|k| crate::state::measure_figures(&ds, &s.measure, k)));
+                let figures =
+                    measure.with(|m| k.and_then(|k| crate::state::measure_figures(&ds, m, k)));
                 let name = k.map(|k| ds.regions[k].name.clone());
                 dep::table(m, name.as_deref().zip(figures.as_ref()), lang)
             })
