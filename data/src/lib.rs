@@ -8,6 +8,7 @@ pub mod error;
 pub mod geometry;
 pub mod index;
 pub mod model;
+pub mod reasons;
 pub mod reference;
 pub mod robust;
 

@@ -247,6 +247,44 @@ fn age_shares_pool_from_departements_to_regions() {
     }
 }
 
+/// Every reason a committed file gives for a missing value has its English (the app shows it
+/// with lang=en): a reason edited in a reader or in data/profiles.toml without its English
+/// fails here instead of showing French in the English interface.
+#[test]
+fn every_missing_reason_has_its_english() {
+    let mut reasons = std::collections::BTreeSet::new();
+    for (path, lists) in [
+        (
+            "assets/data/dataset.json",
+            ["indicators", "profiles"].as_slice(),
+        ),
+        (
+            "assets/data/departements-data.json",
+            ["indicators"].as_slice(),
+        ),
+    ] {
+        let v = json(path);
+        for list in lists {
+            for item in v[*list].as_array().unwrap() {
+                for m in item["missing"].as_array().unwrap() {
+                    if let Some(m) = m.as_str() {
+                        reasons.insert(m.to_string());
+                    }
+                }
+            }
+        }
+    }
+    assert!(reasons.len() >= 4, "{reasons:?}");
+    for r in &reasons {
+        let en = datafrag::reasons::english(r);
+        assert!(
+            en.as_deref()
+                .is_some_and(|e| e.starts_with("not available") || e.starts_with("given by")),
+            "{r:?}"
+        );
+    }
+}
+
 /// The file says why a value is missing, and a département's rank within its region counts
 /// only its region's départements (Gironde among the 12 of Nouvelle-Aquitaine).
 #[test]

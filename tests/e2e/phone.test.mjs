@@ -12,10 +12,12 @@ after(async () => { await h?.close(); });
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const views = [['?domain=emploi&region=76', 'map'], ['?view=region&region=76', 'region'], ['?view=compare&regions=11,53,94,84', 'compare'],
   ['?view=ranking&domain=sante', 'ranking'], ['?view=acteurs', 'acteurs'], ['?view=method', 'method'], ['?view=atelier', 'atelier'],
-  ['?view=accessibilite', 'accessibilite'], ['?view=region&region=75&lang=en', 'region-en'], ['?view=scatter&region=32', 'scatter']];
+  ['?view=accessibilite', 'accessibilite'], ['?view=region&region=75&lang=en', 'region-en'], ['?view=scatter&region=32', 'scatter'],
+  ['?view=dep&dep=33', 'dep'], ['?view=region&region=76&level=dep', 'region-deps'], ['?level=dep&dep=2A', 'dep-map']];
 
 for (const [q, name] of views) test(`phone 390 px: ${name}`, async () => {
   const { page, errors, context } = await openView(h, q, phone);
+  if (q.includes('dep')) await page.locator('[data-testid="dep-map"] path.region[data-code]').first().waitFor();
   await page.waitForTimeout(200);
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(pageWidth <= 390, `the page scrolls sideways: ${pageWidth} px`);

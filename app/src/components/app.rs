@@ -334,11 +334,15 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         let base = ctx.ds.clone();
         Memo::new(move |_| {
             let (l, c) = year_lang.get();
-            Shown(if c == crate::state::analysis::Choices::default() {
-                base.clone()
-            } else {
-                Arc::new(crate::state::analysis::analysed(&base, &c, l))
-            })
+            Shown(
+                if c == crate::state::analysis::Choices::default() && l == Lang::Fr {
+                    base.clone()
+                } else {
+                    let mut ds = crate::state::analysis::analysed(&base, &c, l);
+                    crate::state::analysis::reasons_in(&mut ds, l);
+                    Arc::new(ds)
+                },
+            )
         })
     };
     let with_year = {

@@ -63,6 +63,26 @@ pub fn analysed(base: &Dataset, c: &Choices, lang: Lang) -> Dataset {
     ds
 }
 
+/// Why values are missing, in the interface language (the pipeline writes them in French; a
+/// reason it does not know stays as written).
+pub fn reasons_in(ds: &mut Dataset, lang: Lang) {
+    if lang == Lang::Fr {
+        return;
+    }
+    let lists = ds
+        .indicators
+        .iter_mut()
+        .map(|i| &mut i.missing)
+        .chain(ds.profiles.iter_mut().map(|p| &mut p.missing));
+    for list in lists {
+        for m in list.iter_mut().flatten() {
+            if let Some(en) = datafrag::reasons::english(m) {
+                *m = en;
+            }
+        }
+    }
+}
+
 /// "Pondération personnalisée : emploi ×2, santé ×0" — `None` with equal weights.
 pub fn weights_phrase(ds: &Dataset, lang: Lang) -> Option<String> {
     if ds.weights.is_empty() {
@@ -287,5 +307,26 @@ mod tests {
         ds.domains[1].robust = vec![];
         assert_eq!(rank_sensitivity(&ds, "seniors", None, Lang::Fr), None);
         assert_eq!(rank_sensitivity(&ds, "inconnu", None, Lang::Fr), None);
+    }
+
+    /// The reasons of missing values read in English with lang=en (Corse's two Eurostat gaps);
+    /// a reason the pipeline does not write stays as it is.
+    #[test]
+    fn missing_reasons_follow_the_language() {
+        let mut ds = crate::state::fixture::dataset();
+        ds.indicators[0].missing[0] = Some("non disponible (DREES)".into());
+        ds.indicators[0].missing[1] = Some("pas de total publié".into());
+        let fr = ds.clone();
+        reasons_in(&mut ds, Lang::Fr);
+        assert_eq!(ds, fr);
+        reasons_in(&mut ds, Lang::En);
+        assert_eq!(
+            ds.indicators[0].missing[0].as_deref(),
+            Some("not available (DREES)")
+        );
+        assert_eq!(
+            ds.indicators[0].missing[1].as_deref(),
+            Some("pas de total publié")
+        );
     }
 }

@@ -43,6 +43,14 @@ impl DepLevel {
     }
 }
 
+/// A reason for a missing value in the interface language.
+fn reason(fr: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => datafrag::reasons::english(fr).unwrap_or_else(|| fr.to_string()),
+        Lang::Fr => fr.to_string(),
+    }
+}
+
 /// Why a measure has no value at this level, in words ("pauvreté is measured by 1 of its 3
 /// indicators here: too few for a composite").
 pub fn absent(ds: &Dataset, dl: &DepLevel, m: &Measure, lang: Lang) -> Option<String> {
@@ -122,7 +130,7 @@ pub fn figures(
                 value: i.values[k],
                 index: i.index[k],
                 rank: pick(&i.rank, &i.rank_in_region),
-                missing: i.missing[k].clone(),
+                missing: i.missing[k].as_deref().map(|r| reason(r, lang)),
                 of,
                 robust: None,
             }
@@ -265,7 +273,7 @@ pub fn page(ds: &Dataset, dl: &DepLevel, code: &str, lang: Lang) -> Option<DepPa
                 region_index: i.index[rk],
                 rank: di.rank[k],
                 rank_in_region: di.rank_in_region[k],
-                missing: di.missing[k].clone(),
+                missing: di.missing[k].as_deref().map(|r| reason(r, lang)),
             })
         })
         .collect();

@@ -79,10 +79,9 @@ pub fn epcis(raw: &Path, areas: &Areas) -> Result<HashMap<String, Epci>> {
 }
 
 /// Why a département has no value at this level when one of its EPCIs spans several.
-const SPANS: &str = "non disponible : les données sont par EPCI, et un EPCI qui a son siège dans ce département s'étend sur plusieurs départements";
+const SPANS: &str = crate::reasons::EPCI_SPANS;
 /// Why a département without any EPCI seated in it has no value.
-const NO_SEAT: &str =
-    "non disponible : les données sont par EPCI, et aucun EPCI n'a son siège dans ce département";
+const NO_SEAT: &str = crate::reasons::EPCI_NO_SEAT;
 
 pub fn read(raw: &Path, areas: &Areas, metas: &[&IndicatorMeta]) -> Result<Vec<Observation>> {
     let epcis = epcis(raw, areas)?;

@@ -132,10 +132,7 @@ pub fn read(
                 // value of their own.
                 sums.add(region, *n, pop);
                 for d in deps {
-                    sums.exclude_dep(
-                        d,
-                        "non disponible : la DREES publie la Corse en un seul bloc",
-                    );
+                    sums.exclude_dep(d, crate::reasons::CORSE_ONE_BLOCK);
                 }
             } else {
                 sums.add_dep(areas, dep, *n, pop);
