@@ -4,7 +4,7 @@
 //! `state::dep`'s.
 
 use super::context::{Ctx, DepLoad};
-use super::map_marks::{legend_view, view_mark, Interact};
+use super::map_marks::{info_text, legend_view, scene_view, Interact};
 use super::measure::MeasurePicker;
 use super::table::DataTable;
 use crate::graphics::depmap::dep_shapes;
@@ -125,15 +125,7 @@ fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
     let shape_key = Memo::new(move |_| (region.get(), scene.with(Option::is_some)));
     let drawing = move || {
         let _ = shape_key.get();
-        scene.with_untracked(|s| {
-            s.as_ref().map(|s| {
-                s.marks
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| view_mark(i, None, m, ix))
-                    .collect::<Vec<_>>()
-            })
-        })
+        scene_view(ix)
     };
     let view_box = move || {
         scene.with(|s| {
@@ -154,19 +146,14 @@ fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
         })
     };
     let info_line = move || {
-        let code = hovered.get().or_else(|| selected.get());
-        map.with(|m| {
-            let m = m.as_ref()?;
-            code.and_then(|c| m.rows.iter().find(|r| r.code == c))
-                .map(|r| r.description.clone())
-        })
-        .unwrap_or_else(|| {
+        info_text(
+            map,
+            hovered.get().or_else(|| selected.get()),
             lang.t(
                 "Survolez ou parcourez les départements au clavier (Tab) pour lire leur valeur ; Entrée ouvre leur réponse.",
                 "Hover or tab through the départements to read their value; Enter opens their answer.",
-            )
-            .into()
-        })
+            ),
+        )
     };
     let href_ctx = ctx.clone();
     let answer = move || {

@@ -2,7 +2,7 @@
 //! or tile grid), legend centred on France = 100, a panel for the selected region, the table.
 
 use super::context::Ctx;
-use super::map_marks::{description, legend_view, view_mark, Interact};
+use super::map_marks::{description, info_text, legend_view, scene_view, Interact};
 use super::measure::{MeasurePicker, MeasureSources};
 use super::search::RegionSearch;
 use super::table::DataTable;
@@ -68,15 +68,7 @@ pub fn MapView() -> impl IntoView {
     };
     let drawing = move || {
         let _ = (layout.get(), ready.get());
-        scene.with_untracked(|s| {
-            s.as_ref().map(|s| {
-                s.marks
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| view_mark(i, None, m, ix))
-                    .collect::<Vec<_>>()
-            })
-        })
+        scene_view(ix)
     };
     // The drawing's size (per layout) gives the viewBox and the box's proportions.
     let size =
@@ -86,19 +78,14 @@ pub fn MapView() -> impl IntoView {
         format!("0 0 {w} {h}")
     };
     let info_line = move || {
-        let code = hovered.get().or_else(|| selected.get());
-        map.with(|m| {
-            let m = m.as_ref()?;
-            code.and_then(|c| m.rows.iter().find(|r| r.code == c))
-                .map(|r| r.description.clone())
-        })
-        .unwrap_or_else(|| {
+        info_text(
+            map,
+            hovered.get().or_else(|| selected.get()),
             lang.t(
                 "Survolez ou parcourez les régions au clavier (Tab) pour lire leur valeur.",
                 "Hover or tab through the regions to read their value.",
-            )
-            .into()
-        })
+            ),
+        )
     };
     // Where the tooltip of region `code` stands when no cursor places it: at its label.
     let anchor = {

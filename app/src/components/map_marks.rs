@@ -41,6 +41,30 @@ pub(super) fn description(map: Memo<Option<MapState>>, code: &str) -> String {
     })
 }
 
+/// The drawing's elements, made once (their fills and words then follow the scene).
+pub(super) fn scene_view(ix: Interact) -> Option<Vec<AnyView>> {
+    ix.scene.with_untracked(|s| {
+        s.as_ref().map(|s| {
+            s.marks
+                .iter()
+                .enumerate()
+                .map(|(i, m)| view_mark(i, None, m, ix))
+                .collect()
+        })
+    })
+}
+
+/// The map's line under it: what the area under the pointer or the focus (else the chosen
+/// one) reads on the measure, or how to read them (`hint`).
+pub(super) fn info_text(map: Memo<Option<MapState>>, code: Option<String>, hint: &str) -> String {
+    map.with(|m| {
+        let m = m.as_ref()?;
+        code.and_then(|c| m.rows.iter().find(|r| r.code == c))
+            .map(|r| r.description.clone())
+    })
+    .unwrap_or_else(|| hint.to_string())
+}
+
 /// The legend beside a map: the palette's classes around France = 100 (the reference named),
 /// and the grey of a missing value.
 pub(super) fn legend_view(map: Memo<Option<MapState>>, lang: Lang) -> impl IntoView {

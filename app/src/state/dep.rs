@@ -2,12 +2,11 @@
 //! départements' file (downloaded when the user goes down to them) and the region dataset (the
 //! measures' names, units and France's values).
 
-use super::map::{describe, legend, MapRow, MapState};
+use super::map::{legend, MapRow, MapState};
 use super::{measure_info, Figures};
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::Measure;
-use crate::palette::{class_of, COLORS, MISSING};
 use crate::table::{Cell, Table};
 use datafrag::departement::{DepDataset, DepDomain, DepIndicator};
 use datafrag::geometry::DepartementsGeometry;
@@ -171,16 +170,7 @@ pub fn map_state(
         .map(|k| {
             let d = &dl.data.departements[k];
             let figures = figures(ds, dl, m, k, region.is_some(), lang);
-            let class = figures.index.map(class_of);
-            let description = format!("{} : {}", d.name, describe(&figures, &info.unit, lang));
-            MapRow {
-                code: d.code.clone(),
-                name: d.name.clone(),
-                fill: class.map_or(MISSING, |c| COLORS[c]),
-                class,
-                figures,
-                description,
-            }
+            MapRow::new(&d.code, &d.name, figures, &info.unit, lang)
         })
         .collect();
     Some(MapState {
@@ -618,7 +608,7 @@ mod tests {
             Lang::Fr,
         )
         .unwrap();
-        assert!(pib.rows.iter().all(|r| r.fill == MISSING));
+        assert!(pib.rows.iter().all(|r| r.fill == crate::palette::MISSING));
         // The table lists the most fragile first, then the region and France.
         let t = table(
             &na,

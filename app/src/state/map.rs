@@ -20,6 +20,21 @@ pub struct MapRow {
     pub description: String,
 }
 
+impl MapRow {
+    /// An area's row: its colour class from its index, its figures in words.
+    pub fn new(code: &str, name: &str, figures: Figures, unit: &str, lang: Lang) -> MapRow {
+        let class = figures.index.map(class_of);
+        MapRow {
+            code: code.to_string(),
+            name: name.to_string(),
+            fill: class.map_or(MISSING, |c| COLORS[c]),
+            class,
+            description: format!("{name} : {}", describe(&figures, unit, lang)),
+            figures,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendItem {
     pub color: &'static str,
@@ -66,16 +81,7 @@ pub fn map_state(ds: &Dataset, m: &Measure, lang: Lang) -> Option<MapState> {
         .enumerate()
         .map(|(k, r)| {
             let figures = measure_figures(ds, m, k).expect("measure checked above");
-            let class = figures.index.map(class_of);
-            let description = format!("{} : {}", r.name, describe(&figures, &info.unit, lang));
-            MapRow {
-                code: r.code.clone(),
-                name: r.name.clone(),
-                fill: class.map_or(MISSING, |c| COLORS[c]),
-                class,
-                figures,
-                description,
-            }
+            MapRow::new(&r.code, &r.name, figures, &info.unit, lang)
         })
         .collect();
     Some(MapState {
