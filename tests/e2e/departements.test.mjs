@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, axe } from './harness.mjs';
+import { setup, axe, exportFile } from './harness.mjs';
 
 let h;
 before(async () => { h = await setup(); });
@@ -110,5 +110,31 @@ test('a broken département link opens the map of the départements with a notic
   const { page, errors } = await h.open('?view=dep&dep=99', { waitFor: 'main section.view' });
   assert.match(await page.locator('.notice').first().textContent(), /dep = « 99 »|département/);
   await page.locator('[data-testid="dep-map"] path.region').first().waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('the départements export like the regions: the map\'s SVG draws the screen\'s départements, its CSV their table, the page its bars; + Atelier keeps it', async () => {
+  const { page, errors } = await h.open('?level=dep&domain=securite&dep=33', { waitFor: '[data-testid="dep-map"] path.region[data-code]' });
+  const screen = await page.locator('[data-testid="dep-map"] path.region[data-code]').evaluateAll((ps) => Object.fromEntries(ps.map((p) => [p.dataset.code, p.getAttribute('fill')])));
+  const svg = (await exportFile(page, 'svg')).bytes.toString('utf8');
+  const keyed = Object.fromEntries([...svg.matchAll(/<path d="[^"]*" fill="([^"]*)"[^>]*data-key="([^"/]+)"/g)].map((m) => [m[2], m[1]]));
+  assert.deepEqual(keyed, screen, 'the same départements in the same colours');
+  assert.ok(svg.includes('data-key="33/selected"'), 'Gironde outlined');
+  assert.match(svg, /<text[^>]*>Sécurité/);
+  assert.match(svg, /les 96 départements comparés à France métropolitaine/);
+  const csv = (await exportFile(page, 'csv-fr')).bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const lines = csv.split(/\r?\n/).filter(Boolean);
+  assert.equal(lines.length, 1 + 97, 'a header, 96 départements and France');
+  assert.ok(lines.some((l) => l.startsWith('Gironde;')), lines.slice(0, 3).join(' / '));
+  await page.goto(`${h.url}?view=dep&dep=33`);
+  await page.locator('[data-testid="dep-indicators"] tbody tr').first().waitFor();
+  const pageSvg = (await exportFile(page, 'svg')).bytes.toString('utf8');
+  assert.match(pageSvg, /<text[^>]*>Gironde<\/text>/);
+  assert.match(pageSvg, /comparés à Nouvelle-Aquitaine/);
+  await page.click('[data-export="deck-add"]');
+  await page.locator('.export-status', { hasText: 'ajoutée' }).waitFor();
+  await page.goto(`${h.url}?view=atelier`);
+  await page.locator('[data-testid="deck"] .slide').first().waitFor();
+  assert.equal(await page.locator('[data-testid="deck"] .slide-name').first().inputValue(), 'Gironde');
   assert.deepEqual(errors, []);
 });

@@ -72,8 +72,7 @@ for (const q of views) test(`no French on ${q} in English (page and export)`, as
   await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
   const found = frenchIn(await pageText(page, 'body'));
   assert.deepEqual(found, [], 'French on the page');
-  // (The départements' own views have no exports yet.)
-  if (!q.includes('method') && !q.includes('accessibilite') && !q.includes('view=dep') && !q.startsWith('?level=dep')) {
+  if (!q.includes('method') && !q.includes('accessibilite')) {
     const svg = (await exportFile(page, 'svg')).bytes.toString('utf8');
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' \n ');
     assert.deepEqual(frenchIn(texts.replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'")), [], 'French in the export');

@@ -441,10 +441,9 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         }
     };
     let export_bar = move || {
-        let ((v, dep_map), _, _) = view_lang.get();
+        let _ = view_lang.get();
         with_year();
-        // Not yet at the départements' level: an export would draw the regions.
-        (!dep_map && v != View::Dep).then(|| view! { <ExportBar /> })
+        view! { <ExportBar /> }
     };
     view! {
         <a class="skip" href="#main">{move || lang().t("Aller au contenu", "Skip to content")}</a>

@@ -142,7 +142,7 @@ pub enum Added {
 /// Adds the current view to the deck, and says whether it is saved.
 pub fn add_current(ctx: &Ctx) -> Added {
     let s = ctx.state.get_untracked();
-    let name = crate::export::content(&ctx.ds, &s)
+    let name = super::export::content_of(ctx, &s)
         .map(|e| e.title)
         .unwrap_or_else(|| s.view.key().to_string());
     // Read afresh: another tab may have changed the deck since this one loaded it. The view

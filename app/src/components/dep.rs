@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 /// Starts the download of the départements' two files (at once, each checked against its
 /// SHA-256), unless it is under way or done; a failed one starts again.
-fn want(deps: RwSignal<DepLoad>) {
+pub(super) fn want(deps: RwSignal<DepLoad>) {
     if !deps.with_untracked(|d| matches!(d, DepLoad::Idle | DepLoad::Failed(_))) {
         return;
     }

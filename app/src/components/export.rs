@@ -19,6 +19,31 @@ pub fn permalink(ctx: &Ctx) -> String {
     format!("{base}{q}")
 }
 
+/// Whether a state is one of the département level's views (their data is downloaded apart).
+fn is_dep_view(s: &crate::model::ViewState) -> bool {
+    s.view == crate::model::View::Dep
+        || (s.view == crate::model::View::Map && s.level == crate::model::Level::Dep)
+}
+
+/// The export of a state: the département level's from its files (asked for when they are not
+/// there yet: a reactive caller runs again once they are), the others' from the dataset.
+pub fn content_of(ctx: &Ctx, s: &crate::model::ViewState) -> Option<export::Export> {
+    if !is_dep_view(s) {
+        return export::content(&ctx.ds, s);
+    }
+    let dl = ctx.deps.with(|d| match d {
+        super::context::DepLoad::Ready(l) => Some(l.clone()),
+        _ => None,
+    });
+    match dl {
+        Some(dl) => export::dep::content(&ctx.ds, &dl, s),
+        None => {
+            super::dep::want(ctx.deps);
+            None
+        }
+    }
+}
+
 fn document(ctx: &Ctx, frame: Frame) -> Option<(String, String)> {
     let s = ctx.state.get_untracked();
     let link = permalink(ctx);
@@ -34,7 +59,7 @@ pub fn document_of(
     link: &str,
     frame: Frame,
 ) -> Option<(String, String)> {
-    let mut e = export::content(&ctx.ds, s)?;
+    let mut e = content_of(ctx, s)?;
     if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
         e.title = t.to_string();
     }
@@ -100,7 +125,12 @@ pub fn ExportBar() -> impl IntoView {
         let ctx = ctx.clone();
         move |variant: Variant| {
             let s = ctx.state.get_untracked();
-            if let Some((text, slug)) = export::csv::of_view(&ctx.ds, &s, variant) {
+            let csv = if is_dep_view(&s) {
+                content_of(&ctx, &s).map(|e| export::csv::of_export(&e, s.lang, variant))
+            } else {
+                export::csv::of_view(&ctx.ds, &s, variant)
+            };
+            if let Some((text, slug)) = csv {
                 download(
                     &text_blob(&text, "text/csv;charset=utf-8"),
                     &format!("fragilites-{slug}-{}.csv", variant.key()),

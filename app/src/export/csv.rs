@@ -50,6 +50,11 @@ fn defuse(text: &str) -> String {
 /// The CSV of a view and its file name's slug: for the map, the ranking, a region and the
 /// comparison, their data one row per region × measure (`tidy`: the region named, raw value,
 /// France, index to one decimal, rank); for lines over the years and the acteurs, their table.
+/// The CSV of an export's own table (the département views') and its slug.
+pub fn of_export(e: &Export, lang: Lang, variant: Variant) -> (String, String) {
+    (write(e, lang, variant), e.slug.clone())
+}
+
 pub fn of_view(ds: &Dataset, s: &ViewState, variant: Variant) -> Option<(String, String)> {
     let e = super::content(ds, s)?;
     let text = match (&e.graphic, super::tidy::of_view(ds, s)) {

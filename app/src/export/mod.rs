@@ -3,6 +3,7 @@
 //! functions as the views. `svg` draws it in a 16:9 or A4 frame, `csv` writes the table.
 
 pub mod csv;
+pub mod dep;
 pub mod svg;
 pub mod tidy;
 mod views;
@@ -34,6 +35,14 @@ pub enum Graphic {
     Scatter(crate::graphics::scatter::ScatterSpec),
     /// Dots with their margins (`graphics::dots`).
     Dots(crate::state::acteurs::ActeursState),
+    /// The départements' choropleth with its legend (`graphics::depmap`): a region's, or the
+    /// 96, with the files it is drawn from.
+    DepMap {
+        state: crate::state::map::MapState,
+        region: Option<String>,
+        selected: Option<String>,
+        level: std::sync::Arc<crate::state::dep::DepLevel>,
+    },
     /// The table itself, drawn as text.
     Table,
 }
@@ -118,12 +127,12 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
         }
     }
     match s.view {
-        // The départements' map is not the regions' (its exports come with the département
-        // level's frames).
-        View::Map if s.level == crate::model::Level::Dep => None,
+        // The départements' map shows the same measure's indicators as the regions'.
         View::Map | View::Ranking => crate::state::measure_info(ds, &s.measure, s.lang)
             .map(|i| grouped_sources(ds, &i.indicators, s.lang)),
-        View::Region | View::Compare => Some(grouped_sources(ds, &all_indicators(ds), s.lang)),
+        View::Region | View::Compare | View::Dep => {
+            Some(grouped_sources(ds, &all_indicators(ds), s.lang))
+        }
         View::Scatter => {
             let y = s.y_measure(&crate::state::catalog(ds));
             let mut ids: Vec<String> = Vec::new();
@@ -133,8 +142,7 @@ pub fn source_line(ds: &Dataset, s: &ViewState) -> Option<String> {
             Some(grouped_sources(ds, &ids, s.lang))
         }
         View::Acteurs => Some(acteurs_state(ds, s.lang).source),
-        // The département page's exports come with the département level's drawings.
-        View::Method | View::Deck | View::Accessibility | View::Dep => None,
+        View::Method | View::Deck | View::Accessibility => None,
     }
 }
 
@@ -145,6 +153,7 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
             return Some(e);
         }
     }
+    // The département level's views are drawn from their own files (`dep::content`).
     let mut e = match s.view {
         View::Map if s.level == crate::model::Level::Dep => None,
         View::Map | View::Ranking => views::measure(ds, s),
@@ -152,7 +161,6 @@ pub fn content(ds: &Dataset, s: &ViewState) -> Option<Export> {
         View::Compare => views::compare(ds, s),
         View::Scatter => views::scatter(ds, s),
         View::Acteurs => views::acteurs(ds, s),
-        // The département page's exports come with the département level's drawings.
         View::Method | View::Deck | View::Accessibility | View::Dep => None,
     }?;
     with_choices(&mut e, ds, s.lang);

@@ -65,6 +65,19 @@ fn graphic(e: &Export, geo: &MapGeometry, lang: Lang) -> (String, f64, f64) {
         Graphic::Scatter(spec) => graphics::scatter::scatter(spec, graphics::scatter::WIDTH, lang),
         // The screen's drawing at its shape for a slide (its height is fixed: 280).
         Graphic::Lines(spec) => graphics::lines::lines(spec, 720.0, lang),
+        Graphic::DepMap {
+            state,
+            region,
+            selected,
+            level,
+        } => graphics::depmap::dep_choropleth(
+            &level.geo,
+            geo,
+            state,
+            region.as_deref(),
+            selected.as_deref(),
+            lang,
+        ),
         Graphic::Table => return table(e),
     };
     (graphics::svg::fragment(&scene), scene.width, scene.height)

@@ -262,6 +262,39 @@ pub fn dep_shapes(
     s
 }
 
+/// The départements' map with the chosen one outlined and the legend beside it: what the
+/// exports draw, the screen's drawing framed.
+pub fn dep_choropleth(
+    geo: &DepartementsGeometry,
+    regions: &MapGeometry,
+    st: &MapState,
+    region: Option<&str>,
+    selected: Option<&str>,
+    lang: Lang,
+) -> Scene {
+    let mut s = dep_shapes(geo, regions, st, region, lang);
+    if let Some(code) = selected {
+        let outline = s.marks.iter().find_map(|m| match m {
+            Mark::Path {
+                d, key: Some(k), ..
+            } if k == code => Some(d.clone()),
+            _ => None,
+        });
+        if let Some(d) = outline {
+            s.marks.push(Mark::Path {
+                d,
+                fill: "none".into(),
+                stroke: INK.into(),
+                width: 3.0 * (s.width / geo.width).max(0.4),
+                key: Some(format!("{code}/selected")),
+                title: None,
+            });
+        }
+    }
+    super::map::with_legend(&mut s, st, lang);
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -262,6 +262,13 @@ pub fn choropleth(
             }
         }
     }
+    with_legend(&mut s, st, lang);
+    s
+}
+
+/// The legend to the right of a map's drawing, in type sized to its height (regions' and
+/// départements' maps alike).
+pub fn with_legend(s: &mut Scene, st: &MapState, lang: Lang) {
     let (w, h) = (s.width, s.height);
     let k = h / 500.0;
     let lx = w + 40.0 * k;
@@ -316,7 +323,6 @@ pub fn choropleth(
     }
     s.width = lx + 250.0 * k;
     s.height = h.max(72.0 * k + n * step);
-    s
 }
 
 #[cfg(test)]
