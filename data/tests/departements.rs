@@ -213,6 +213,53 @@ fn counts_add_up_from_departements_to_regions_and_to_the_published_total() {
     }
 }
 
+/// PCH: the départements' counts (value × population) add up to each region's block of the
+/// DREES file itself, and to its metropolitan total; Corse, published as one block, counts
+/// with its region's value.
+#[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/raw beside the project"
+)]
+fn pch_departements_add_up_to_the_files_own_region_blocks() {
+    let raw = raw("pch_departements_add_up_to_the_files_own_region_blocks");
+    let areas = datafrag::build::areas(&raw).unwrap();
+    let dep_region = cog(&raw);
+    let (deps, ds) = (
+        json("assets/data/departements-data.json"),
+        json("assets/data/dataset.json"),
+    );
+    let b = datafrag::raw::pch::blocks(&raw, &areas, "PCH").unwrap();
+    // Recipients at 31 December 2020 over the population at 1 January 2021.
+    let elp = datafrag::raw::elp::read(&raw, &areas, "2021").unwrap();
+    let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
+    for (dep, v) in dep_values(&deps, "pch") {
+        if let Some(v) = v {
+            *counts.entry(dep_region[&dep].as_str()).or_default() +=
+                v * elp.ages(&dep, 0, 999).unwrap() / 1000.0;
+        }
+    }
+    let (regions, _) = region_values(&ds, "pch");
+    let corse_pop: f64 = ["2A", "2B"]
+        .iter()
+        .map(|d| elp.ages(d, 0, 999).unwrap())
+        .sum();
+    *counts.entry("94").or_default() += regions["94"].unwrap() * corse_pop / 1000.0;
+    for (region, published) in &b.by_region {
+        assert!(
+            close(counts[region.as_str()], *published, 0.002),
+            "{region}: Σ départements {} vs the file's region block {published}",
+            counts[region.as_str()]
+        );
+    }
+    let total: f64 = counts.values().sum();
+    println!(
+        "PCH: Σ départements {total:.0}, published {:?}",
+        b.metro_total
+    );
+    assert!(close(total, b.metro_total.unwrap(), 0.002));
+}
+
 /// Shares of the population (ELP): each region's share is its départements' pooled by
 /// population; no département is without a value.
 #[test]
