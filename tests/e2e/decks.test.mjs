@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, openView } from './harness.mjs';
+import { setup, openView, axe } from './harness.mjs';
 
 let h;
 before(async () => { h = await setup(); });
@@ -186,5 +186,13 @@ test('twenty tabs adding a view at the same moment: the workshop keeps all twent
   await page.reload();
   await page.locator('[data-testid="deck"] .slide').first().waitFor();
   assert.equal(await page.locator('[data-testid="deck"] .slide').count(), 20);
+  await context.close();
+});
+
+test('axe-core finds no violation on the workshop holding a deck (its names, arrows, actions)', async () => {
+  const { page, errors, context } = await withDeck(mine);
+  await page.locator('[data-testid="deck"] .slide').first().waitFor();
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -19,6 +19,8 @@ const VIEWS = [
   ['acteurs', '?view=acteurs'],
   ['method', '?view=method'],
   ['region-en', '?view=region&region=94&lang=en'],
+  ['atelier', '?view=atelier'],
+  ['accessibilite', '?view=accessibilite&lang=en'],
 ];
 
 for (const [name, query] of VIEWS) {
