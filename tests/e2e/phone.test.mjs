@@ -28,7 +28,7 @@ for (const [q, name] of views) test(`phone 390 px: ${name}`, async () => {
     .filter((x) => x.t.trim() && x.hgt > 0 && x.hgt < 9).map((x) => `${x.t} (${x.hgt.toFixed(1)} px)`));
   assert.deepEqual(small.slice(0, 5), [], 'chart text too small to read');
   // No chart text runs off its drawing's box.
-  const cut = await page.$$eval('main svg.lines, main .dotplot svg, main svg.scatter-plot', (svgs) => svgs.flatMap((svg) => {
+  const cut = await page.$$eval('main svg.lines, main .dotplot svg, main svg.scatter-plot, main .dep-map svg.map', (svgs) => svgs.flatMap((svg) => {
     const b = svg.getBoundingClientRect();
     return [...svg.querySelectorAll('text')].filter((t) => {
       const r = t.getBoundingClientRect();

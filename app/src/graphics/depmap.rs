@@ -237,8 +237,13 @@ pub fn dep_shapes(
             let size = (w / 34.0).max(6.0);
             for d in &shown {
                 let ink = tile_ink(fill_of(st, &d.code));
-                let (x, y) = (d.label[0] - x0, d.label[1] - y0);
                 let lines = label_lines(&d.name);
+                // Kept inside the drawing: a name at a coastal or border département's anchor
+                // would run off the crop (about 0.6 em a letter).
+                let half =
+                    lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * size * 0.3;
+                let x = (d.label[0] - x0).clamp(half + 2.0, (w - half - 2.0).max(half + 2.0));
+                let y = d.label[1] - y0;
                 let n = lines.len() as f64;
                 let top = y - n * size * 0.55;
                 for (j, l) in lines.into_iter().enumerate() {
