@@ -36,7 +36,7 @@ test('?view=region&region=75&level=dep shows the 12 départements of Nouvelle-Aq
   await page.locator('[data-testid="dep-answer"] a').waitFor();
   assert.match(page.url(), /dep=33/);
   // The table lists them, most fragile first, then the region and France.
-  await page.click('details.table-toggle:has([data-testid="dep-table"]) summary');
+  await page.click('[data-testid="dep-table-toggle"] summary');
   const rows = await page.locator('[data-testid="dep-table"] tbody tr').allTextContents();
   assert.equal(rows.length, 14);
   assert.deepEqual(await axe(page), []);

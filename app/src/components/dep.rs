@@ -188,6 +188,7 @@ fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
             })
         })
     };
+    let table_open = RwSignal::new(false);
     let label = move || match region.get() {
         Some(_) => lang.t(
             "Carte des départements de la région : choisissez un département",
@@ -225,9 +226,12 @@ fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
                 <div class="panel" aria-live="polite" class:hidden=move || selected.with(Option::is_none)>{answer}</div>
             </div>
         </div>
-        <details class="table-toggle" class:hidden=move || level.with(Option::is_none)>
+        // The table's 97 rows are made when it is opened, not on every change of measure
+        // while it is closed.
+        <details class="table-toggle" data-testid="dep-table-toggle" class:hidden=move || level.with(Option::is_none)
+            on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{lang.t("Tableau des départements", "Table of the départements")}</summary>
-            <DataTable table=table lang=lang test_id="dep-table" />
+            {move || table_open.get().then(|| view! { <DataTable table=table lang=lang test_id="dep-table" /> })}
         </details>
     }
 }
