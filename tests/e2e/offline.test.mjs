@@ -37,6 +37,9 @@ const VIEWS = [
   ['?view=method', 'main section.view'],
   ['?view=atelier', 'main section.view .deck-actions'],
   ['?layout=grid&lang=en', 'main section.view'],
+  // The départements' files, precached with the rest after the first visit.
+  ['?view=dep&dep=33', '[data-testid="dep-indicators"] tbody tr'],
+  ['?level=dep', '[data-testid="dep-map"] path.region[data-code="2A"]'],
 ];
 
 test('after one visit, the dashboard opens and works with the network cut: every view, exports', async () => {
