@@ -14,7 +14,7 @@ fn round(v: f64, digits: i32) -> f64 {
 
 /// Assembles the dataset; `regions` in the order the arrays follow.
 /// `v` to `digits` significant digits.
-fn significant(v: f64, digits: i32) -> f64 {
+pub(crate) fn significant(v: f64, digits: i32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }

@@ -26,6 +26,8 @@ pub struct DepArea {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DepIndicator {
     pub id: String,
+    /// The year of `values` (the indicator's headline year).
+    pub year: String,
     /// Value per département, in [`DepDataset::departements`]' order.
     pub values: Vec<Option<f64>>,
     /// Why a value is missing (`None` where present).
@@ -36,6 +38,28 @@ pub struct DepIndicator {
     pub rank: Vec<Option<u8>>,
     /// Rank among the départements of its region.
     pub rank_in_region: Vec<Option<u8>>,
+    /// Its values over the years, when the source holds several (4 significant digits, like
+    /// the regions' trajectories).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<DepSeries>,
+}
+
+/// An indicator's départements over the years.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DepSeries {
+    /// Ascending.
+    pub years: Vec<i32>,
+    /// `values[year][département]`.
+    pub values: Vec<Vec<Option<f64>>>,
+}
+
+impl DepIndicator {
+    /// The départements' values in `year`, if the series holds that year.
+    pub fn values_in(&self, year: i32) -> Option<&[Option<f64>]> {
+        let s = self.series.as_ref()?;
+        let j = s.years.iter().position(|y| *y == year)?;
+        s.values.get(j).map(Vec::as_slice)
+    }
 }
 
 /// A domain at the département level.
@@ -246,16 +270,44 @@ mod pipeline {
                 values[*k] = o.value;
                 missing[*k] = o.missing_reason.clone();
             }
+            let series = i.meta.series.as_ref().map(|_| {
+                let mut years: Vec<i32> = obs
+                    .iter()
+                    .filter(|o| o.indicator == i.meta.id && dep_of_area(&o.area).is_some())
+                    .filter_map(|o| o.year.parse().ok())
+                    .collect();
+                years.sort_unstable();
+                years.dedup();
+                let values = years
+                    .iter()
+                    .map(|y| {
+                        let y = y.to_string();
+                        let mut row = vec![None; departements.len()];
+                        for o in obs
+                            .iter()
+                            .filter(|o| o.indicator == i.meta.id && o.year == y)
+                        {
+                            if let Some(k) = dep_of_area(&o.area).and_then(|d| position.get(d)) {
+                                row[*k] = o.value.map(|v| crate::dataset::significant(v, 4));
+                            }
+                        }
+                        row
+                    })
+                    .collect();
+                DepSeries { years, values }
+            });
             let unrounded = indices(&values, i.france, i.meta.polarity, i.meta.index_rule);
             let index: Vec<Option<f64>> =
                 unrounded.iter().map(|v| v.map(|v| round(v, 1))).collect();
             indicators.push(DepIndicator {
                 id: i.meta.id.clone(),
+                year: i.meta.year.clone(),
                 values: values.iter().map(|v| v.map(|v| round(v, 4))).collect(),
                 missing,
                 rank: ranks(&unrounded),
                 rank_in_region: ranks_in_region(&unrounded, &departements),
                 index,
+                series: series.filter(|s| s.years.len() > 1),
             });
             exact.insert(i.meta.id.as_str(), unrounded);
         }

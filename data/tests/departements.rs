@@ -157,6 +157,42 @@ fn ssmsi_departements_are_the_file_and_each_region_their_sum() {
         for d in ["2A", "2B", "69"] {
             assert!(mine[d].is_some(), "{id}: {d}");
         }
+        // The series holds 2016 too: each département's rate that year is the file's.
+        let ind = deps["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap();
+        let years: Vec<i64> = ind["series"]["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|y| y.as_i64().unwrap())
+            .collect();
+        let j = years.iter().position(|y| *y == 2016).unwrap();
+        let codes: Vec<&str> = deps["departements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        let mut checked = 0;
+        for line in text.lines().skip(1) {
+            let f: Vec<&str> = line.split(';').map(|c| c.trim_matches('"')).collect();
+            if f[3] != label || f[2] != "2016" {
+                continue;
+            }
+            let dep = f[0].replace("20A", "2A").replace("20B", "2B");
+            let Some(k) = codes.iter().position(|c| *c == dep) else {
+                continue;
+            };
+            let (n, den) = (num(f[5]), num(if per_dwelling { f[9] } else { f[7] }));
+            let got = ind["series"]["values"][j][k].as_f64().unwrap();
+            assert!(close(got, 1000.0 * n / den, 5e-4), "{id} {dep} 2016: {got}");
+            checked += 1;
+        }
+        assert_eq!(checked, 96);
     }
 }
 

@@ -138,3 +138,23 @@ test('the départements export like the regions: the map\'s SVG draws the screen
   assert.equal(await page.locator('[data-testid="deck"] .slide-name').first().inputValue(), 'Gironde');
   assert.deepEqual(errors, []);
 });
+
+test('the year control at the départements\' level: ?view=dep&dep=33&year=2016 and the map of 1990 read the series', async () => {
+  const k = data.departements.findIndex((d) => d.code === '33');
+  const seriesAt = (id, year) => {
+    const s = data.indicators.find((i) => i.id === id).series;
+    return s.values[s.years.indexOf(year)][k];
+  };
+  const { page, errors } = await h.open('?view=dep&dep=33&year=2016', { waitFor: '[data-testid="dep-indicators"] tbody tr' });
+  assert.equal(await page.locator('[data-testid="year-picker"]').inputValue(), '2016');
+  const burglaries = await page.locator('[data-testid="dep-indicators"] tbody tr', { hasText: 'Cambriolages' }).locator('td').first().textContent();
+  assert.ok(burglaries.replace(/\s/g, '').startsWith(seriesAt('cambriolages', 2016).toFixed(1).replace('.', ',')), burglaries);
+  const poverty = await page.locator('[data-testid="dep-indicators"] tbody tr', { hasText: 'Taux de pauvreté' }).locator('td').first().textContent();
+  assert.match(poverty, /pas de valeur pour 2016/);
+  // The map of the 96 in 1990 on the share of 65+: Gironde's value that year.
+  await page.goto(`${h.url}?level=dep&indicator=part_65_plus&year=1990`);
+  await page.locator('[data-testid="dep-map"] path.region[data-code="33"]').focus();
+  const line = await page.locator('[data-testid="dep-map"] .info-line').textContent();
+  assert.ok(line.includes(seriesAt('part_65_plus', 1990).toFixed(1).replace('.', ',')), `${line} vs ${seriesAt('part_65_plus', 1990)}`);
+  assert.deepEqual(errors, []);
+});

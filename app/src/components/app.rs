@@ -395,14 +395,12 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         }
     };
     let year_picker = move || {
-        let ((v, dep_map), l, c) = view_lang.get();
+        let ((v, _), l, c) = view_lang.get();
         let y = c.year;
-        // The départements hold each indicator's latest data only.
-        (!dep_map
-            && matches!(
-                v,
-                View::Map | View::Ranking | View::Scatter | View::Region | View::Compare
-            ))
+        matches!(
+            v,
+            View::Map | View::Ranking | View::Scatter | View::Region | View::Compare | View::Dep
+        )
         .then(|| view! { <YearPicker years=years.clone() year=y lang=l /> })
     };
     let print_url = {

@@ -35,13 +35,19 @@ pub(super) fn want(deps: RwSignal<DepLoad>) {
     });
 }
 
-/// The départements' data once downloaded (asking for it on first use).
+/// The départements' data once downloaded (asking for it on first use), as of the view's year.
 fn loaded(ctx: &Ctx) -> Memo<Option<Arc<DepLevel>>> {
-    let deps = ctx.deps;
+    let (deps, state, ds) = (ctx.deps, ctx.state, ctx.ds.clone());
     Effect::new(move |_| want(deps));
-    Memo::new(move |_| match deps.get() {
-        DepLoad::Ready(l) => Some(l),
-        _ => None,
+    let year = Memo::new(move |_| state.with(|s| (s.year, s.lang)));
+    Memo::new(move |_| {
+        let DepLoad::Ready(l) = deps.get() else {
+            return None;
+        };
+        Some(match year.get() {
+            (Some(y), lang) => Arc::new(dep::at_year(&l, &ds, y, lang)),
+            (None, _) => l,
+        })
     })
 }
 
@@ -201,10 +207,10 @@ fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
     };
     let note = move || {
         state.with(|s| {
-            (s.year.is_some() || !s.reference.is_france()).then(|| {
+            (!s.reference.is_france()).then(|| {
                 lang.t(
-                    "Les départements sont montrés avec les dernières données de chaque indicateur, rapportées à la France métropolitaine.",
-                    "The départements are shown with each indicator's latest data, against metropolitan France.",
+                    "Les départements sont rapportés à la France métropolitaine (la référence choisie s'applique aux régions).",
+                    "The départements are indexed to metropolitan France (the reference chosen applies to the regions).",
                 )
             })
         })

@@ -36,7 +36,13 @@ pub fn content_of(ctx: &Ctx, s: &crate::model::ViewState) -> Option<export::Expo
         _ => None,
     });
     match dl {
-        Some(dl) => export::dep::content(&ctx.ds, &dl, s),
+        Some(dl) => {
+            let dl = match s.year {
+                Some(y) => std::sync::Arc::new(crate::state::dep::at_year(&dl, &ctx.ds, y, s.lang)),
+                None => dl,
+            };
+            export::dep::content(&ctx.ds, &dl, s)
+        }
         None => {
             super::dep::want(ctx.deps);
             None

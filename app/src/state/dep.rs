@@ -42,6 +42,80 @@ impl DepLevel {
     }
 }
 
+/// The départements as of `year`, by the regions' rules (`super::years::at_year`): an
+/// indicator whose series holds that year takes its values, indexed to France's value that
+/// year (`ds`, the regions' dataset as of the same year), ranked again among the 96 and within
+/// the regions; one without says "pas de valeur pour 2016"; the domains' composites are the
+/// means of what that year has, where enough of their indicators have it.
+pub fn at_year(dl: &DepLevel, ds: &Dataset, year: i32, lang: Lang) -> DepLevel {
+    use datafrag::departement::{enough, ranks_in_region};
+    use datafrag::index::{indices, mean_index, ranks};
+    let n = dl.data.departements.len();
+    let missing = match lang {
+        Lang::Fr => format!("pas de valeur pour {year}"),
+        Lang::En => format!("no value for {year}"),
+    };
+    let round1 = |v: f64| (v * 10.0).round() / 10.0;
+    let mut out = dl.clone();
+    let mut unrounded: Vec<(String, Vec<Option<f64>>)> = Vec::new();
+    for i in out.data.indicators.iter_mut() {
+        let meta = super::indicator(ds, &i.id);
+        // Its headline year keeps the headline's values (the series' are rounded to 4
+        // significant digits); the other years come from the series.
+        let values: Option<Vec<Option<f64>>> = if i.year == year.to_string() {
+            Some(i.values.clone())
+        } else {
+            i.values_in(year).map(<[_]>::to_vec)
+        };
+        match (values, meta) {
+            (Some(values), Some(m)) => {
+                let idx = indices(&values, m.france, m.meta.polarity, m.meta.index_rule);
+                i.index = idx.iter().map(|v| v.map(round1)).collect();
+                i.rank = ranks(&idx);
+                i.rank_in_region = ranks_in_region(&idx, &dl.data.departements);
+                i.missing = values
+                    .iter()
+                    .zip(&i.missing)
+                    .map(|(v, why)| {
+                        v.is_none()
+                            .then(|| why.clone().unwrap_or_else(|| missing.clone()))
+                    })
+                    .collect();
+                i.values = values;
+                unrounded.push((i.id.clone(), idx));
+            }
+            _ => {
+                (i.values, i.index) = (vec![None; n], vec![None; n]);
+                (i.rank, i.rank_in_region) = (vec![None; n], vec![None; n]);
+                i.missing = vec![Some(missing.clone()); n];
+            }
+        }
+    }
+    for d in out.data.domains.iter_mut() {
+        let rows: Vec<&[Option<f64>]> = d
+            .indicators
+            .iter()
+            .filter_map(|id| unrounded.iter().find(|(u, _)| u == id))
+            .map(|(_, v)| v.as_slice())
+            .collect();
+        if enough(rows.len(), d.of) {
+            let index = mean_index(&rows, n);
+            d.rank = ranks(&index);
+            d.rank_in_region = ranks_in_region(&index, &dl.data.departements);
+            d.index = index.iter().map(|v| v.map(round1)).collect();
+        } else {
+            (d.index, d.rank, d.rank_in_region) = (Vec::new(), Vec::new(), Vec::new());
+        }
+        d.indicators = d
+            .indicators
+            .iter()
+            .filter(|id| unrounded.iter().any(|(u, _)| u == *id))
+            .cloned()
+            .collect();
+    }
+    out
+}
+
 /// A reason for a missing value in the interface language.
 fn reason(fr: &str, lang: Lang) -> String {
     match lang {
@@ -618,5 +692,51 @@ mod tests {
         assert_eq!(t.rows.len(), 14);
         let first = t.rows[0][1].num;
         assert!(t.rows[..12].iter().all(|r| r[1].num <= first));
+    }
+
+    /// The year control at this level: as of 1990, Gironde's share of 65+ is the file's series
+    /// value that year, ranked again among the 96; an indicator without 1990 says so, and a
+    /// domain without enough indicators that year has no composite.
+    #[test]
+    fn the_departements_as_of_a_year() {
+        let (ds, dl, v) = files();
+        let ds1990 = crate::state::years::at_year(&ds, 1990, Lang::Fr);
+        let y = at_year(&dl, &ds1990, 1990, Lang::Fr);
+        let k = dl.pos("33").unwrap();
+        let ind = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "part_65_plus")
+            .unwrap();
+        let j = ind["series"]["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|x| x == 1990)
+            .unwrap();
+        let expected = ind["series"]["values"][j][k].as_f64();
+        let got = y.indicator("part_65_plus").unwrap();
+        assert_eq!(got.values[k], expected);
+        assert_ne!(
+            got.values[k],
+            dl.indicator("part_65_plus").unwrap().values[k],
+            "not the latest year"
+        );
+        assert_eq!(got.rank.iter().flatten().filter(|r| **r == 1).count(), 1);
+        let pov = y.indicator("taux_pauvrete").unwrap();
+        assert!(pov.values.iter().all(Option::is_none));
+        assert_eq!(pov.missing[k].as_deref(), Some("pas de valeur pour 1990"));
+        let m = Measure::Domain("pauvrete".into());
+        assert!(absent(&ds1990, &y, &m, Lang::Fr)
+            .unwrap()
+            .contains("0 de ses 4"));
+        // The headline year gives back the latest values.
+        let ds2024 = crate::state::years::at_year(&ds, 2024, Lang::Fr);
+        let y2024 = at_year(&dl, &ds2024, 2024, Lang::Fr);
+        assert_eq!(
+            y2024.indicator("cambriolages").unwrap().values,
+            dl.indicator("cambriolages").unwrap().values
+        );
     }
 }
