@@ -273,6 +273,11 @@ pub struct ProfileOut {
     pub missing: Vec<Option<String>>,
     /// Rank among the 13, 1 = largest.
     pub rank: Vec<Option<u8>>,
+    /// A caveat the pipeline computed (a growth resting on one year), in French and English.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caveat_fr: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caveat_en: String,
 }
 
 /// A domain with its index per region.

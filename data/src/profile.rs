@@ -244,10 +244,16 @@ pub fn build(
                 label_en: m.label_en.clone(),
                 unit: m.unit.clone(),
                 year: m.year.clone(),
-                source: if m.id == "gdp_growth" && !growth_note.is_empty() {
-                    format!("{} ; {growth_note}", m.source)
+                source: m.source.clone(),
+                caveat_fr: if m.id == "gdp_growth" {
+                    growth_note.0.clone()
                 } else {
-                    m.source.clone()
+                    String::new()
+                },
+                caveat_en: if m.id == "gdp_growth" {
+                    growth_note.1.clone()
+                } else {
+                    String::new()
                 },
                 france: it.get(FRANCE).copied(),
                 missing: vals
@@ -300,11 +306,20 @@ pub fn tidy(profiles: &[ProfileOut], regions: &[crate::model::Area]) -> Vec<u8> 
     out
 }
 
-/// Regions whose GDP grew, in one year of the series, more than 5 points above France that year:
-/// "attention : Provence-Alpes-Côte d'Azur +16,2 % en 2021 (France +8,3 %)". Empty when none.
-pub fn one_year_jumps(yearly: &[(i32, PerArea)], areas: &Areas) -> String {
-    let pct = |v: f64| format!("{:+.1}", 100.0 * v).replace('.', ",");
-    let mut notes = Vec::new();
+/// Regions whose GDP grew, in one year of the series, more than 5 points above France that year,
+/// in French and English: ("attention : une seule année porte l'essentiel de la croissance pour
+/// Provence-Alpes-Côte d'Azur +17,8 % en 2021 (France +8,0 %)", "note: one year carries most of
+/// the growth for …"). Empty when none.
+pub fn one_year_jumps(yearly: &[(i32, PerArea)], areas: &Areas) -> (String, String) {
+    let pct = |v: f64, comma: bool| {
+        let s = format!("{:+.1}", 100.0 * v);
+        if comma {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    let (mut fr, mut en) = (Vec::new(), Vec::new());
     for r in &areas.regions {
         let mut worst: Option<(i32, f64, f64)> = None;
         for w in yearly.windows(2) {
@@ -322,20 +337,32 @@ pub fn one_year_jumps(yearly: &[(i32, PerArea)], areas: &Areas) -> String {
             }
         }
         if let Some((y, g, f)) = worst {
-            notes.push(format!(
+            fr.push(format!(
                 "{} {} % en {y} (France {} %)",
                 r.nom,
-                pct(g),
-                pct(f)
+                pct(g, true),
+                pct(f, true)
+            ));
+            en.push(format!(
+                "{} {} % in {y} (France {} %)",
+                r.nom,
+                pct(g, false),
+                pct(f, false)
             ));
         }
     }
-    if notes.is_empty() {
-        String::new()
+    if fr.is_empty() {
+        (String::new(), String::new())
     } else {
-        format!(
-            "attention : une seule année porte l'essentiel de la croissance pour {}",
-            notes.join(", ")
+        (
+            format!(
+                "attention : une seule année porte l'essentiel de la croissance pour {}",
+                fr.join(", ")
+            ),
+            format!(
+                "note: one year carries most of the growth for {}",
+                en.join(", ")
+            ),
         )
     }
 }

@@ -245,17 +245,25 @@ fn a_growth_resting_on_one_year_says_so() {
     .unwrap();
     let g = ds.profiles.iter().find(|p| p.id == "gdp_growth").unwrap();
     assert!(
-        g.source.contains("attention : une seule année"),
+        g.caveat_fr.starts_with("attention : une seule année"),
         "{}",
-        g.source
+        g.caveat_fr
     );
     assert!(
-        g.source
+        g.caveat_fr
             .contains("Provence-Alpes-Côte d'Azur +17,8 % en 2021"),
         "{}",
-        g.source
+        g.caveat_fr
     );
-    assert_eq!(g.source.matches(" en 20").count(), 1, "{}", g.source);
+    assert_eq!(g.caveat_fr.matches(" en 20").count(), 1, "{}", g.caveat_fr);
+    // …and in English, with a decimal point.
+    assert!(
+        g.caveat_en
+            .contains("Provence-Alpes-Côte d'Azur +17.8 % in 2021 (France +8.0 %)"),
+        "{}",
+        g.caveat_en
+    );
+    assert!(!g.source.contains("attention"), "{}", g.source);
     let paca = ds.regions.iter().position(|r| r.code == "93").unwrap();
     assert_eq!(g.rank[paca], Some(1));
 }

@@ -62,7 +62,7 @@ const views = ['?domain=emploi&region=76', '?indicator=aah&region=75', '?view=re
   '?view=scatter', '?view=scatter&indicator=taux_emploi&y=cambriolages&region=76',
   '?view=dep&dep=33', '?level=dep&domain=pauvrete&dep=93', '?view=dep&dep=75', '?view=dep&dep=2A',
   // Pages where values are missing: their reasons are said in English too.
-  '?view=region&region=94', '?view=region&region=53', '?view=region&region=75&level=dep&domain=developpement_economique'];
+  '?view=region&region=94', '?view=region&region=53', '?view=region&region=93', '?view=region&region=75&level=dep&domain=developpement_economique'];
 
 for (const q of views) test(`no French on ${q} in English (page and export)`, async () => {
   const { page, errors, context } = await openView(h, `${q}&lang=en`);

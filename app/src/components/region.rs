@@ -220,7 +220,8 @@ pub fn RegionView() -> impl IntoView {
                             Some(v) => (format::value(v, &p.unit, lang), None),
                             None => (lang.t("non disponible", "not available").to_string(), p.missing.clone()),
                         };
-                        let france = p.france.map(|f| format!("France : {}", format::value(f, &p.unit, lang)));
+                        let france = p.france.map(|f| format!("{}{}", lang.t("France : ", "France: "), format::value(f, &p.unit, lang)));
+                        let caveat = (!p.caveat.is_empty()).then(|| view! { <span class="why caveat">{p.caveat.clone()}</span> });
                         // Profile ranks: 1 = the largest (population, area…), said so.
                         let rank = p.rank.map(|k| format!("{} {}", format::rank(k, r.of, lang), lang.t("(1 = la plus élevée)", "(1 = highest)")));
                         view! {
@@ -232,6 +233,7 @@ pub fn RegionView() -> impl IntoView {
                                     {rank.map(|r| view! { <span class="rank">{r}</span> })}
                                     {france.map(|f| view! { <span class="ref">{f}</span> })}
                                     <span class="src" lang="fr">{p.source.clone()}</span>
+                                    {caveat}
                                 </dd>
                             </div>
                         }

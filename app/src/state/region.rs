@@ -43,6 +43,9 @@ pub struct ProfileLine {
     pub rank: Option<u8>,
     pub missing: Option<String>,
     pub source: String,
+    /// What the pipeline noticed about the figure (a growth resting on one year), in the
+    /// interface language; empty for most.
+    pub caveat: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +134,7 @@ pub fn region_state(ds: &Dataset, code: &str, lang: Lang) -> Option<RegionState>
             rank: p.rank[k],
             missing: p.missing[k].clone(),
             source: p.source.clone(),
+            caveat: lang.pick(&p.caveat_fr, &p.caveat_en).to_string(),
         })
         .collect();
     Some(RegionState {
