@@ -120,11 +120,66 @@ pub fn ranks_in_region(index: &[Option<f64>], deps: &[DepArea]) -> Vec<Option<u8
     out
 }
 
+/// An indicator's départements indexed: unrounded (for the composites), to a tenth (shown),
+/// ranked among all and within their region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indexed {
+    pub unrounded: Vec<Option<f64>>,
+    pub index: Vec<Option<f64>>,
+    pub rank: Vec<Option<u8>>,
+    pub rank_in_region: Vec<Option<u8>>,
+}
+
+fn tenth(v: &[Option<f64>]) -> Vec<Option<f64>> {
+    v.iter()
+        .map(|x| x.map(|x| (x * 10.0).round() / 10.0))
+        .collect()
+}
+
+/// Indexes `values` to `france` by the indicator's rule, as the pipeline publishes it and as the
+/// app recomputes it for another year.
+pub fn indexed(
+    values: &[Option<f64>],
+    france: Option<f64>,
+    polarity: crate::model::Polarity,
+    rule: crate::model::IndexRule,
+    deps: &[DepArea],
+) -> Indexed {
+    let unrounded = crate::index::indices(values, france, polarity, rule);
+    Indexed {
+        index: tenth(&unrounded),
+        rank: ranks(&unrounded),
+        rank_in_region: ranks_in_region(&unrounded, deps),
+        unrounded,
+    }
+}
+
+/// A domain's composite from its indicators' unrounded indices (`rows`, those that exist) out of
+/// `of`: their mean, with its ranks, where there are [`enough`]; `None` otherwise.
+pub fn composite(rows: &[&[Option<f64>]], of: usize, deps: &[DepArea]) -> Option<Indexed> {
+    enough(rows.len(), of).then(|| {
+        let unrounded = crate::index::mean_index(rows, deps.len());
+        Indexed {
+            index: tenth(&unrounded),
+            rank: ranks(&unrounded),
+            rank_in_region: ranks_in_region(&unrounded, deps),
+            unrounded,
+        }
+    })
+}
+
+impl DepDomain {
+    /// Sets its composite ([`composite`]), or none.
+    pub fn set_composite(&mut self, rows: &[&[Option<f64>]], deps: &[DepArea]) {
+        (self.index, self.rank, self.rank_in_region) = composite(rows, self.of, deps)
+            .map_or_else(Default::default, |c| (c.index, c.rank, c.rank_in_region));
+    }
+}
+
 #[cfg(feature = "pipeline")]
 mod pipeline {
     use super::*;
     use crate::areas::{dep_of_area, Areas};
-    use crate::index::{indices, mean_index};
     use crate::model::{Dataset, IndicatorMeta, Observation};
     use crate::{Error, Result};
     use std::collections::BTreeMap;
@@ -296,20 +351,24 @@ mod pipeline {
                     .collect();
                 DepSeries { years, values }
             });
-            let unrounded = indices(&values, i.france, i.meta.polarity, i.meta.index_rule);
-            let index: Vec<Option<f64>> =
-                unrounded.iter().map(|v| v.map(|v| round(v, 1))).collect();
+            let x = indexed(
+                &values,
+                i.france,
+                i.meta.polarity,
+                i.meta.index_rule,
+                &departements,
+            );
             indicators.push(DepIndicator {
                 id: i.meta.id.clone(),
                 year: i.meta.year.clone(),
                 values: values.iter().map(|v| v.map(|v| round(v, 4))).collect(),
                 missing,
-                rank: ranks(&unrounded),
-                rank_in_region: ranks_in_region(&unrounded, &departements),
-                index,
+                rank: x.rank,
+                rank_in_region: x.rank_in_region,
+                index: x.index,
                 series: series.filter(|s| s.years.len() > 1),
             });
-            exact.insert(i.meta.id.as_str(), unrounded);
+            exact.insert(i.meta.id.as_str(), x.unrounded);
         }
         let domains = ds
             .domains
@@ -322,24 +381,19 @@ mod pipeline {
                     .filter(|id| exact.contains_key(id.as_str()))
                     .cloned()
                     .collect();
+                let rows: Vec<&[Option<f64>]> = here
+                    .iter()
+                    .map(|id| exact[id.as_str()].as_slice())
+                    .collect();
                 let mut out = DepDomain {
                     id: d.meta.id.clone(),
                     of: d.indicators.len(),
-                    indicators: here.clone(),
+                    indicators: here,
                     index: Vec::new(),
                     rank: Vec::new(),
                     rank_in_region: Vec::new(),
                 };
-                if enough(here.len(), d.indicators.len()) {
-                    let rows: Vec<&[Option<f64>]> = here
-                        .iter()
-                        .map(|id| exact[id.as_str()].as_slice())
-                        .collect();
-                    let index = mean_index(&rows, departements.len());
-                    out.rank = ranks(&index);
-                    out.rank_in_region = ranks_in_region(&index, &departements);
-                    out.index = index.iter().map(|v| v.map(|v| round(v, 1))).collect();
-                }
+                out.set_composite(&rows, &departements);
                 out
             })
             .collect();

@@ -78,11 +78,14 @@ fn status(deps: RwSignal<DepLoad>, lang: Lang) -> impl IntoView {
 /// legend, the value of the département under the pointer or the focus, the chosen one's
 /// answer and link, and the table.
 #[component]
-fn DepMap(#[prop(into)] region: Signal<Option<String>>) -> impl IntoView {
+fn DepMap(
+    #[prop(into)] region: Signal<Option<String>>,
+    /// The départements as of the view's year ([`loaded`]), shared with the view around it.
+    level: Memo<Option<Arc<DepLevel>>>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang();
     let (state, go) = (ctx.state, ctx.go);
-    let level = loaded(&ctx);
     // Keyed on the measure: choosing a département recomputes neither the map nor the table.
     let measure = Memo::new(move |_| state.with(|s| s.measure.clone()));
     let map = {
@@ -297,7 +300,7 @@ pub fn DepMapView() -> impl IntoView {
                     <MapModeSwitch />
                 </div>
             </div>
-            <DepMap region=Signal::derive(|| None::<String>) />
+            <DepMap region=Signal::derive(|| None::<String>) level=loaded(&ctx) />
         </section>
     }
 }
@@ -336,7 +339,7 @@ pub fn RegionDeps() -> impl IntoView {
                     <div class="controls"><MeasurePicker />
                         <button on:click=move |_| set(Level::Region)>{lang.t("Masquer les départements", "Hide the départements")}</button>
                     </div>
-                    <DepMap region=region />
+                    <DepMap region=region level=loaded(&ctx) />
                 }.into_any()
             } else {
                 view! {
@@ -407,7 +410,7 @@ pub fn DepView() -> impl IntoView {
             {tables}
             <h3>{lang.t("Les départements de la région", "The region's départements")}</h3>
             <div class="controls"><MeasurePicker /></div>
-            <DepMap region=region />
+            <DepMap region=region level=level />
         </section>
     }
 }

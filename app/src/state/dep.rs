@@ -35,11 +35,6 @@ impl DepLevel {
         (0..self.data.departements.len())
             .filter(move |k| self.data.departements[*k].region == region)
     }
-    /// Its name ("Gironde").
-    pub fn name(&self, code: &str) -> Option<&str> {
-        self.pos(code)
-            .map(|k| self.data.departements[k].name.as_str())
-    }
 }
 
 /// The départements as of `year`, by the regions' rules (`super::years::at_year`): an
@@ -48,14 +43,13 @@ impl DepLevel {
 /// the regions; one without says "pas de valeur pour 2016"; the domains' composites are the
 /// means of what that year has, where enough of their indicators have it.
 pub fn at_year(dl: &DepLevel, ds: &Dataset, year: i32, lang: Lang) -> DepLevel {
-    use datafrag::departement::{enough, ranks_in_region};
-    use datafrag::index::{indices, mean_index, ranks};
+    use datafrag::departement::indexed;
     let n = dl.data.departements.len();
     let missing = match lang {
         Lang::Fr => format!("pas de valeur pour {year}"),
         Lang::En => format!("no value for {year}"),
     };
-    let round1 = |v: f64| (v * 10.0).round() / 10.0;
+    let deps = &dl.data.departements;
     let mut out = dl.clone();
     let mut unrounded: Vec<(String, Vec<Option<f64>>)> = Vec::new();
     for i in out.data.indicators.iter_mut() {
@@ -69,10 +63,8 @@ pub fn at_year(dl: &DepLevel, ds: &Dataset, year: i32, lang: Lang) -> DepLevel {
         };
         match (values, meta) {
             (Some(values), Some(m)) => {
-                let idx = indices(&values, m.france, m.meta.polarity, m.meta.index_rule);
-                i.index = idx.iter().map(|v| v.map(round1)).collect();
-                i.rank = ranks(&idx);
-                i.rank_in_region = ranks_in_region(&idx, &dl.data.departements);
+                let x = indexed(&values, m.france, m.meta.polarity, m.meta.index_rule, deps);
+                (i.index, i.rank, i.rank_in_region) = (x.index, x.rank, x.rank_in_region);
                 i.missing = values
                     .iter()
                     .zip(&i.missing)
@@ -82,7 +74,7 @@ pub fn at_year(dl: &DepLevel, ds: &Dataset, year: i32, lang: Lang) -> DepLevel {
                     })
                     .collect();
                 i.values = values;
-                unrounded.push((i.id.clone(), idx));
+                unrounded.push((i.id.clone(), x.unrounded));
             }
             _ => {
                 (i.values, i.index) = (vec![None; n], vec![None; n]);
@@ -98,14 +90,7 @@ pub fn at_year(dl: &DepLevel, ds: &Dataset, year: i32, lang: Lang) -> DepLevel {
             .filter_map(|id| unrounded.iter().find(|(u, _)| u == id))
             .map(|(_, v)| v.as_slice())
             .collect();
-        if enough(rows.len(), d.of) {
-            let index = mean_index(&rows, n);
-            d.rank = ranks(&index);
-            d.rank_in_region = ranks_in_region(&index, &dl.data.departements);
-            d.index = index.iter().map(|v| v.map(round1)).collect();
-        } else {
-            (d.index, d.rank, d.rank_in_region) = (Vec::new(), Vec::new(), Vec::new());
-        }
+        d.set_composite(&rows, deps);
         d.indicators = d
             .indicators
             .iter()
