@@ -37,6 +37,8 @@ test('?view=region&region=75&level=dep shows the 12 départements of Nouvelle-Aq
   assert.match(page.url(), /dep=33/);
   // The table lists them, most fragile first, then the region and France.
   await page.click('[data-testid="dep-table-toggle"] summary');
+  // Its rows are made when it opens (the toggle event): wait for them.
+  await page.locator('[data-testid="dep-table"] tbody tr').nth(13).waitFor();
   const rows = await page.locator('[data-testid="dep-table"] tbody tr').allTextContents();
   assert.equal(rows.length, 14);
   assert.deepEqual(await axe(page), []);
