@@ -7,7 +7,7 @@ use super::context::{Ctx, DepLoad};
 use super::map_marks::{info_text, legend_view, scene_view, Interact};
 use super::measure::MeasurePicker;
 use super::table::DataTable;
-use crate::graphics::depmap::dep_shapes;
+use crate::graphics::depmap::{dep_outlines, paint};
 use crate::i18n::Lang;
 use crate::model::{Layout, Level, View, ViewState};
 use crate::state::dep::{self, DepLevel};
@@ -98,19 +98,27 @@ fn DepMap(
             })
         })
     };
-    let scene = {
+    // The outlines are kept across measures (96 paths and the inset's enlarged copies):
+    // a measure's change only paints them again.
+    let outlines = {
         let regions = ctx.geo.clone();
         Memo::new(move |_| {
             let r = region.get();
             level.with(|l| {
-                let l = l.as_ref()?;
-                map.with(|m| {
-                    m.as_ref()
-                        .map(|m| dep_shapes(&l.geo, &regions, m, r.as_deref(), lang))
-                })
+                l.as_ref()
+                    .map(|l| dep_outlines(&l.geo, &regions, r.as_deref(), lang))
             })
         })
     };
+    let scene = Memo::new(move |_| {
+        outlines.with(|o| {
+            let o = o.as_ref()?;
+            level.with(|l| {
+                let l = l.as_ref()?;
+                map.with(|m| m.as_ref().map(|m| paint(o, &l.geo, m, lang)))
+            })
+        })
+    });
     let hovered: RwSignal<Option<String>> = RwSignal::new(None);
     let selected = Memo::new(move |_| state.with(|s| s.dep.clone()));
     let select = move |code: Option<String>| {

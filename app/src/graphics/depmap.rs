@@ -5,6 +5,7 @@
 use super::map::{fill_of, label_lines, label_value, tile_ink, BORDER_WIDTH};
 use super::{Anchor, Mark, Scene, BORDER, INK};
 use crate::i18n::Lang;
+use crate::palette::MISSING;
 use crate::state::map::MapState;
 use datafrag::geometry::{DepartementsGeometry, MapGeometry};
 
@@ -130,22 +131,38 @@ fn first_move(d: &str) -> Option<(f64, f64)> {
     }
 }
 
-/// The départements of `st` (its rows), keyed by their codes and filled from it. With
-/// `region`, the drawing is cropped to that region's départements and each is named with its
-/// value; without, the 96 are drawn whole with the regions' borders over them.
-pub fn dep_shapes(
+/// The départements' outlines, before any measure: their keyed shapes (filled grey), the
+/// inset and the regions' borders, in the crop of `region` (its départements) or of the whole
+/// map. A measure's change keeps them and only [`paint`]s them again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepOutlines {
+    pub scene: Scene,
+    region: Option<String>,
+    /// The crop's origin in the map's units.
+    x0: f64,
+    y0: f64,
+}
+
+/// The départements drawn: those of `region`, or all of them.
+fn shown<'a>(
+    geo: &'a DepartementsGeometry,
+    region: Option<&'a str>,
+) -> impl Iterator<Item = &'a datafrag::geometry::DepartementShape> + 'a {
+    geo.departements
+        .iter()
+        .filter(move |d| region.is_none_or(|r| d.region == r))
+}
+
+/// The outlines of `region`'s départements cropped to fill the drawing, or of the 96 whole
+/// with the regions' borders over them and Île-de-France's enlarged in the inset.
+pub fn dep_outlines(
     geo: &DepartementsGeometry,
     regions: &MapGeometry,
-    st: &MapState,
     region: Option<&str>,
     lang: Lang,
-) -> Scene {
+) -> DepOutlines {
     let mut s = Scene::default();
-    let shown: Vec<_> = geo
-        .departements
-        .iter()
-        .filter(|d| st.rows.iter().any(|r| r.code == d.code))
-        .collect();
+    let shown: Vec<_> = shown(geo, region).collect();
     let (x0, y0, w, h) = match region {
         Some(_) if !shown.is_empty() => {
             let x0 = shown.iter().map(|d| d.bbox[0]).fold(f64::MAX, f64::min);
@@ -180,91 +197,122 @@ pub fn dep_shapes(
     for d in &shown {
         s.marks.push(Mark::Path {
             d: moved(&d.path),
-            fill: fill_of(st, &d.code).into(),
+            fill: MISSING.into(),
             stroke: BORDER.into(),
             width: BORDER_WIDTH * k.max(0.4),
             key: Some(d.code.clone()),
             title: Some(d.name.clone()),
         });
     }
-    match region {
-        None => {
-            // Île-de-France's départements enlarged in the regions' inset: the same frame and
-            // scale; its offset is where the inset puts the region's first point.
-            let inset = regions.inset.as_ref().and_then(|i| {
-                let r = regions.regions.iter().find(|r| r.code == i.code)?;
-                let ((ix, iy), (rx, ry)) = (first_move(&i.path)?, first_move(&r.path)?);
-                Some((i, r, ix - i.scale * rx, iy - i.scale * ry))
+    if region.is_none() {
+        // Île-de-France's départements enlarged in the regions' inset: the same frame and
+        // scale; its offset is where the inset puts the region's first point.
+        let inset = regions.inset.as_ref().and_then(|i| {
+            let r = regions.regions.iter().find(|r| r.code == i.code)?;
+            let ((ix, iy), (rx, ry)) = (first_move(&i.path)?, first_move(&r.path)?);
+            Some((i, r, ix - i.scale * rx, iy - i.scale * ry))
+        });
+        if let Some((i, r, dx, dy)) = inset {
+            super::map::inset_frame(
+                &mut s,
+                i,
+                format!("{} ×{}", r.name, crate::format::number(i.scale, 1, lang)),
+            );
+            for d in shown.iter().filter(|d| d.region == i.code) {
+                s.marks.push(Mark::Path {
+                    d: transform_path(&d.path, i.scale, dx, dy),
+                    fill: MISSING.into(),
+                    stroke: BORDER.into(),
+                    width: BORDER_WIDTH,
+                    key: Some(format!("{}/inset", d.code)),
+                    title: None,
+                });
+            }
+            s.marks.push(Mark::Path {
+                d: i.path.clone(),
+                fill: "none".into(),
+                stroke: INK.into(),
+                width: 1.4,
+                key: None,
+                title: None,
             });
-            if let Some((i, r, dx, dy)) = inset {
-                super::map::inset_frame(
-                    &mut s,
-                    i,
-                    format!("{} ×{}", r.name, crate::format::number(i.scale, 1, lang)),
-                );
-                for d in shown.iter().filter(|d| d.region == i.code) {
-                    s.marks.push(Mark::Path {
-                        d: transform_path(&d.path, i.scale, dx, dy),
-                        fill: fill_of(st, &d.code).into(),
-                        stroke: BORDER.into(),
-                        width: BORDER_WIDTH,
-                        key: Some(format!("{}/inset", d.code)),
-                        title: None,
-                    });
-                }
-                s.marks.push(Mark::Path {
-                    d: i.path.clone(),
-                    fill: "none".into(),
-                    stroke: INK.into(),
-                    width: 1.4,
-                    key: None,
-                    title: None,
-                });
-            }
-            for r in &regions.regions {
-                s.marks.push(Mark::Path {
-                    d: r.path.clone(),
-                    fill: "none".into(),
-                    stroke: INK.into(),
-                    width: 1.4,
-                    key: None,
-                    title: None,
-                });
-            }
         }
-        Some(_) => {
-            // Names and values at each département's label anchor, sized to the crop.
-            let size = (w / 34.0).max(6.0);
-            for d in &shown {
-                let ink = tile_ink(fill_of(st, &d.code));
-                let lines = label_lines(&d.name);
-                // Kept inside the drawing: a name at a coastal or border département's anchor
-                // would run off the crop (about 0.6 em a letter).
-                let half =
-                    lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * size * 0.3;
-                let x = (d.label[0] - x0).clamp(half + 2.0, (w - half - 2.0).max(half + 2.0));
-                let y = d.label[1] - y0;
-                let n = lines.len() as f64;
-                let top = y - n * size * 0.55;
-                for (j, l) in lines.into_iter().enumerate() {
-                    let t = s.text(x, top + j as f64 * size * 1.1, l, size, Anchor::Middle);
-                    t.fill = ink.into();
-                    t.role = "label-name";
-                }
-                let v = s.text(
-                    x,
-                    top + size * 1.1 * n + size * 0.1,
-                    label_value(st, &d.code, lang),
-                    size * 1.1,
-                    Anchor::Middle,
-                );
-                v.bold = true;
-                v.fill = ink.into();
-                v.role = "label-value";
+        for r in &regions.regions {
+            s.marks.push(Mark::Path {
+                d: r.path.clone(),
+                fill: "none".into(),
+                stroke: INK.into(),
+                width: 1.4,
+                key: None,
+                title: None,
+            });
+        }
+    }
+    DepOutlines {
+        scene: s,
+        region: region.map(str::to_string),
+        x0,
+        y0,
+    }
+}
+
+/// The outlines filled from `st` (its rows, by code; the inset's copies too) and, in a
+/// region's crop, each département named with its value.
+pub fn paint(o: &DepOutlines, geo: &DepartementsGeometry, st: &MapState, lang: Lang) -> Scene {
+    let mut s = o.scene.clone();
+    for m in &mut s.marks {
+        if let Mark::Path {
+            fill, key: Some(k), ..
+        } = m
+        {
+            *fill = fill_of(st, k.split('/').next().unwrap_or(k)).into();
+        }
+    }
+    if o.region.is_some() {
+        // Names and values at each département's label anchor, sized to the crop.
+        let (x0, y0, w) = (o.x0, o.y0, s.width);
+        let size = (w / 34.0).max(6.0);
+        for d in shown(geo, o.region.as_deref()) {
+            let ink = tile_ink(fill_of(st, &d.code));
+            let lines = label_lines(&d.name);
+            // Kept inside the drawing: a name at a coastal or border département's anchor
+            // would run off the crop (about 0.6 em a letter).
+            let half =
+                lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * size * 0.3;
+            let x = (d.label[0] - x0).clamp(half + 2.0, (w - half - 2.0).max(half + 2.0));
+            let y = d.label[1] - y0;
+            let n = lines.len() as f64;
+            let top = y - n * size * 0.55;
+            for (j, l) in lines.into_iter().enumerate() {
+                let t = s.text(x, top + j as f64 * size * 1.1, l, size, Anchor::Middle);
+                t.fill = ink.into();
+                t.role = "label-name";
             }
+            let v = s.text(
+                x,
+                top + size * 1.1 * n + size * 0.1,
+                label_value(st, &d.code, lang),
+                size * 1.1,
+                Anchor::Middle,
+            );
+            v.bold = true;
+            v.fill = ink.into();
+            v.role = "label-value";
         }
     }
     s
+}
+
+/// The départements of `region` (all 96 without one) filled from `st`: [`dep_outlines`]
+/// then [`paint`].
+pub fn dep_shapes(
+    geo: &DepartementsGeometry,
+    regions: &MapGeometry,
+    st: &MapState,
+    region: Option<&str>,
+    lang: Lang,
+) -> Scene {
+    paint(&dep_outlines(geo, regions, region, lang), geo, st, lang)
 }
 
 /// The départements' map with the chosen one outlined and the legend beside it: what the
