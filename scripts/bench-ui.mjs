@@ -1,42 +1,51 @@
-// UI benchmark (prints figures; not a test): the bytes of the first view as a CDN would send them
-// (brotli), and the time from an interaction to the next frame, p50/p95 over many interactions.
-// Usage: node scripts/bench-ui.mjs [iterations per kind, default 40]  (after scripts/build.sh)
+// UI benchmark (prints figures; not a test), at CPU 1× and 4× (CDP Emulation.setCPUThrottlingRate;
+// 4× is a mid-range phone), dist/ served with its brotli copies as a CDN sends them:
+//  - the first visit: bytes (brotli, on the wire) before the map is visible and until the first
+//    click is answered; time to the map visible, to the app's map, to the first answered click;
+//  - interactions, p50/p95 of N of each kind (regions' map, départements' map);
+//  - a weight change (the robust ranks recomputed) and the PNG 4× export;
+//  - Lighthouse mobile (its own simulated phone and network) on the first view.
+// Usage: node scripts/bench-ui.mjs [N interactions of each kind, default 100] [--no-lighthouse]
+// (after scripts/build.sh). Writes target/bench-ui.json.
 import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { startServer } from './static-server.mjs';
 
-const N = Number(process.argv[2] ?? 40);
-const { server, url } = await startServer({ root: 'dist' });
+const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
+const RATES = [1, 4];
+const { server, url } = await startServer({ root: 'dist', precompressed: true });
 // --disable-frame-rate-limit: frames are produced as soon as work is done, so the figures show
 // the app's own work (event handling, reactive updates, style, layout) rather than vsync waits.
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-frame-rate-limit', '--disable-gpu-vsync'],
 });
-// bypassCSP: the harness times actions given as strings (new Function), which the app's CSP forbids.
-const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
 
-// First view: every response's body, compressed as brotli (what a CDN with brotli sends).
-const bodies = [];
-page.on('response', async (r) => {
-  try { bodies.push({ url: r.url().replace(url, ''), body: await r.body() }); } catch { /* redirects */ }
-});
-const t0 = Date.now();
-await page.goto(url);
-await page.waitForSelector('svg.map path.region[data-code]');
-const loadMs = Date.now() - t0;
-await page.waitForTimeout(200);
-const first = bodies.map(({ url: u, body }) => ({ file: u || 'index.html', raw: body.length, brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length }));
-const firstTotal = first.reduce((t, f) => ({ raw: t.raw + f.raw, brotli: t.brotli + f.brotli }), { raw: 0, brotli: 0 });
-const paint = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, Math.round(p.startTime)])));
+// Nearest-rank percentile: the smallest value with at least p % of the samples at or below it.
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]; };
+const fmt = (x) => (x === undefined ? '     ?' : x.toFixed(1).padStart(6));
+const col = (pairs, i) => pairs.map((p) => p[i]);
+
+// The first frame in which a map is drawn (the static first view's, or the app's), recorded
+// from the page's start: a requestAnimationFrame callback runs just before its frame paints.
+const watchMap = () => {
+  const tick = () => {
+    if (document.querySelector('svg.map path')) window.__mapFrame = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  window.__lcp = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+  window.__cls = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+};
 
 // Interactions, each timed two ways from just before the event:
 //  - work: until the app's reactive updates are done (a task after the event) and the browser has
 //    recomputed style and layout (forced) — the main-thread cost of the interaction;
-//  - frame: until the next animation frame has run (+ a task) — what the user waits for, which
-//    includes waiting for the frame clock (its idle baseline is measured and printed too).
-const measure = async (kind, act) => page.evaluate(async ([kind, act]) => {
+//  - frame: until the next animation frame has run (+ a task) — what the user waits for.
+const measure = async (page, act) => page.evaluate(async (act) => {
   const next = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
   const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
   await next();
@@ -48,99 +57,140 @@ const measure = async (kind, act) => page.evaluate(async ([kind, act]) => {
   const work = performance.now() - t;
   await next();
   return [work, performance.now() - t];
-}, [kind, act]);
-const idle = await page.evaluate(async () => {
-  const next = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
-  const xs = [];
-  for (let i = 0; i < 30; i++) { await next(); const t = performance.now(); await next(); xs.push(performance.now() - t); }
-  return xs.sort((a, b) => a - b)[15];
-});
+}, act);
 
-const codes = ['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
-const samples = { 'select a region': [], 'change the measure': [], 'change the view': [] };
-const measures = await page.$$eval('[data-testid="measure"] option', (os) => os.map((o) => o.value));
-for (let i = 0; i < N; i++) {
-  samples['select a region'].push(await measure('region', `document.querySelector('path[data-code="${codes[i % 13]}"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`));
+const results = {};
+for (const rate of RATES) {
+  // A first visit: no cache, no service worker (its precaching runs after the first view).
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.addInitScript(watchMap);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__mapFrame !== undefined, null, { timeout: 60000 });
+  await page.waitForSelector('svg.map path.region[data-code]', { timeout: 60000 });
+  const appMap = await page.evaluate(() => performance.now());
+  // The first click, as soon as the app's map is there: answered when the region's panel shows.
+  await page.evaluate(() => document.querySelector('path.region[data-code="53"]').dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await page.waitForSelector('[data-testid="region-code"]');
+  const firstClick = await page.evaluate(() => performance.now());
+  const first = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = performance.getEntriesByType('resource').map((r) => ({ file: r.name.replace(location.origin, ''), bytes: r.encodedBodySize, end: r.responseEnd }));
+    return {
+      files: [{ file: 'index.html', bytes: nav.encodedBodySize, end: nav.responseEnd }, ...res],
+      mapFrame: window.__mapFrame,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      lcp: window.__lcp,
+      cls: window.__cls,
+    };
+  });
+  const before = (t) => first.files.filter((f) => f.end <= t).reduce((s, f) => s + f.bytes, 0);
+  const r = {
+    rate,
+    files: first.files,
+    bytesBeforeMap: before(first.mapFrame),
+    bytesFirstClick: before(firstClick),
+    mapVisible: first.mapFrame,
+    appMap,
+    firstClick,
+    fcp: first.fcp,
+    lcp: first.lcp,
+    cls: first.cls,
+    samples: {},
+  };
+  console.log(`\n== CPU ${rate}× ==`);
+  console.log(`first visit: ${r.bytesBeforeMap} bytes before the map is visible (target ≤ 40 960), ${r.bytesFirstClick} bytes until the first click is answered (target ≤ 133 120)`);
+  for (const f of first.files.filter((x) => x.end <= firstClick)) console.log(`  ${f.file.slice(0, 60).padEnd(60)} ${String(f.bytes).padStart(8)} B  at ${f.end.toFixed(0).padStart(5)} ms${f.end <= first.mapFrame ? '  (before the map)' : ''}`);
+  console.log(`map visible ${r.mapVisible.toFixed(0)} ms after navigation (target ≤ ${rate === 1 ? 300 : 600}); first contentful paint ${r.fcp?.toFixed(0)} ms; largest contentful paint ${r.lcp.toFixed(0)} ms; the app's map ${appMap.toFixed(0)} ms; first click answered ${firstClick.toFixed(0)} ms (target ≤ 800 at 1×); layout shift ${r.cls.toFixed(3)} (target 0)`);
+
+  // Interactions on the regions' map.
+  const codes = ['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
+  const measures = await page.$$eval('[data-testid="measure"] option', (os) => os.map((o) => o.value));
+  const samples = { 'select a region': [], 'change the measure': [], 'change the view': [] };
+  for (let i = 0; i < N; i++) {
+    samples['select a region'].push(await measure(page, `document.querySelector('path[data-code="${codes[i % 13]}"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`));
+  }
+  for (let i = 0; i < N; i++) {
+    const v = measures[(i * 7) % measures.length];
+    samples['change the measure'].push(await measure(page, `const s = document.querySelector('[data-testid="measure"]'); s.value = ${JSON.stringify(v)}; s.dispatchEvent(new Event('change', { bubbles: true }))`));
+  }
+  const tabs = ['Classement', 'Carte', 'Comparer', 'Carte', 'Acteurs', 'Carte'];
+  for (let i = 0; i < N; i++) {
+    const label = tabs[i % tabs.length];
+    samples['change the view'].push(await measure(page, `[...document.querySelectorAll('nav.tabs a')].find((a) => a.textContent === ${JSON.stringify(label)}).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))`));
+    if (label === 'Carte') await page.waitForSelector('svg.map path.region[data-code]');
+  }
+  // The départements' map: its download, then selections and measure changes on the 96.
+  await page.goto(`${url}?level=dep`);
+  await page.waitForSelector('[data-testid="dep-map"] path.region[data-code]', { timeout: 60000 });
+  const depCodes = await page.$$eval('[data-testid="dep-map"] path.region[data-code]', (ps) => ps.map((p) => p.dataset.code));
+  samples['select a département'] = [];
+  samples['change the measure (96)'] = [];
+  for (let i = 0; i < N; i++) {
+    samples['select a département'].push(await measure(page, `document.querySelector('[data-testid="dep-map"] path[data-code="${depCodes[(i * 11) % depCodes.length]}"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`));
+  }
+  for (let i = 0; i < N; i++) {
+    const v = measures[(i * 7) % measures.length];
+    samples['change the measure (96)'].push(await measure(page, `const s = document.querySelector('[data-testid="measure"]'); s.value = ${JSON.stringify(v)}; s.dispatchEvent(new Event('change', { bubbles: true }))`));
+  }
+  r.samples = samples;
+  const target = rate === 1 ? 10 : 25;
+  console.log(`interaction (ms)                  n   work p50  work p95  frame p50  frame p95   (target p95 ≤ ${target}; on the 96 départements ≤ 16 at 1×)`);
+  const regionsAll = [];
+  for (const [k, xs] of Object.entries(samples)) {
+    if (!k.includes('départ') && !k.includes('96')) regionsAll.push(...xs);
+    console.log(`  ${k.padEnd(28)} ${String(xs.length).padStart(4)}   ${fmt(pct(col(xs, 0), 50))}    ${fmt(pct(col(xs, 0), 95))}    ${fmt(pct(col(xs, 1), 50))}    ${fmt(pct(col(xs, 1), 95))}`);
+  }
+  console.log(`  ${'all (regions)'.padEnd(28)} ${String(regionsAll.length).padStart(4)}   ${fmt(pct(col(regionsAll, 0), 50))}    ${fmt(pct(col(regionsAll, 0), 95))}    ${fmt(pct(col(regionsAll, 1), 50))}    ${fmt(pct(col(regionsAll, 1), 95))}`);
+
+  // A weight changed on the ranking: the dataset rebuilt, 10 000 draws of the robust ranks.
+  await page.goto(`${url}?view=ranking&domain=ensemble`);
+  await page.waitForSelector('[data-testid="ranking-table"]', { timeout: 60000 });
+  r.weightMs = [];
+  for (let i = 0; i < 20; i++) {
+    const w = [0, 2, 3, 1][i % 4];
+    r.weightMs.push((await measure(page, `const f = document.querySelector('[data-testid="weight-securite"]'); f.value = '${w}'; f.dispatchEvent(new Event('change', { bubbles: true }))`))[0]);
+  }
+  console.log(`change a domain's weight (10 000 draws of the robust ranks in the wasm), 20 runs: p50 ${fmt(pct(r.weightMs, 50))} ms, p95 ${fmt(pct(r.weightMs, 95))} ms`);
+  // PNG export at 4× of the map view: from the click to the file; the app writes the time it
+  // took into the status line's data-ms.
+  await page.goto(`${url}?domain=emploi`);
+  await page.waitForSelector('svg.map path.region[data-code]', { timeout: 60000 });
+  r.exportMs = [];
+  for (let i = 0; i < 20; i++) {
+    if (!(await page.$eval('details.export-menu', (d) => d.open))) await page.click('details.export-menu > summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="png4"]')]);
+    await download.path();
+    r.exportMs.push(Number(await page.getAttribute('.export-status', 'data-ms')));
+  }
+  console.log(`PNG 4× export of the map (6 400 × 3 600 px), 20 runs: p50 ${fmt(pct(r.exportMs, 50))} ms, p95 ${fmt(pct(r.exportMs, 95))} ms, slowest ${fmt(Math.max(...r.exportMs))} ms (target ≤ 300 in every run)`);
+  results[rate] = r;
+  await context.close();
 }
-for (let i = 0; i < N; i++) {
-  const v = measures[(i * 7) % measures.length];
-  samples['change the measure'].push(await measure('measure', `const s = document.querySelector('[data-testid="measure"]'); s.value = ${JSON.stringify(v)}; s.dispatchEvent(new Event('change', { bubbles: true }))`));
-}
-const tabs = ['Classement', 'Carte', 'Comparer', 'Carte', 'Acteurs', 'Carte'];
-for (let i = 0; i < N; i++) {
-  const label = tabs[i % tabs.length];
-  samples['change the view'].push(await measure('view', `[...document.querySelectorAll('nav.tabs a')].find((a) => a.textContent === ${JSON.stringify(label)}).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))`));
-  if (label === 'Carte') await page.waitForSelector('svg.map path.region[data-code]');
-}
-// Nearest-rank percentile: the smallest value with at least p % of the samples at or below it
-// (p95 of 20 runs is the 19th; the former formula took the maximum).
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]; };
-const fmt = (x) => x.toFixed(1).padStart(6);
-const col = (pairs, i) => pairs.map((p) => p[i]);
-console.log(`first view: ${first.length} files, ${firstTotal.raw} bytes raw, ${firstTotal.brotli} bytes brotli (target ≤ 153600)`);
-first.forEach((f) => console.log(`  ${f.file.padEnd(40)} ${String(f.raw).padStart(8)} raw ${String(f.brotli).padStart(8)} br`));
-console.log(`load to first map: ${loadMs} ms; first-contentful-paint ${paint['first-contentful-paint'] ?? '?'} ms (localhost, no throttling)`);
-console.log(`idle frame interval (baseline of "frame"): ${idle.toFixed(1)} ms`);
-console.log('interaction (ms)                  n   work p50  work p95  frame p50  frame p95');
-const all = [];
-for (const [k, xs] of Object.entries(samples)) {
-  all.push(...xs);
-  console.log(`  ${k.padEnd(28)} ${String(xs.length).padStart(4)}   ${fmt(pct(col(xs, 0), 50))}    ${fmt(pct(col(xs, 0), 95))}    ${fmt(pct(col(xs, 1), 50))}    ${fmt(pct(col(xs, 1), 95))}`);
-}
-console.log(`  ${'all'.padEnd(28)} ${String(all.length).padStart(4)}   ${fmt(pct(col(all, 0), 50))}    ${fmt(pct(col(all, 0), 95))}    ${fmt(pct(col(all, 1), 50))}    ${fmt(pct(col(all, 1), 95))}   (target p95 ≤ 16)`);
-// PNG export at 4× of the map view (issue #6): from the click to the file, 20 runs; the app
-// writes the time it took into the status line's data-ms.
-await page.goto(`${url}?domain=emploi`);
-await page.waitForSelector('svg.map path.region[data-code]');
-const exportMs = [];
-for (let i = 0; i < 20; i++) {
-  if (!(await page.$eval('details.export-menu', (d) => d.open))) await page.click('details.export-menu > summary');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="png4"]')]);
-  await download.path();
-  exportMs.push(Number(await page.getAttribute('.export-status', 'data-ms')));
-}
-console.log(`  each run (ms): ${exportMs.map((x) => x.toFixed(0)).join(' ')}`);
-// A weight changed on the ranking (issue #15): the dataset rebuilt with the weights, the 10 000
-// draws of the robust ranks run in the wasm, and the view redrawn. 20 runs.
-await page.goto(`${url}?view=ranking&domain=ensemble`);
-await page.waitForSelector('[data-testid="ranking-table"]');
-const weightMs = [];
-for (let i = 0; i < 20; i++) {
-  const w = [0, 2, 3, 1][i % 4];
-  weightMs.push((await measure('weight', `const f = document.querySelector('[data-testid="weight-securite"]'); f.value = '${w}'; f.dispatchEvent(new Event('change', { bubbles: true }))`))[0]);
-}
-console.log(`change a domain's weight (robust ranks recomputed: 10 000 draws, 13 regions × 15 domains, in the wasm), 20 runs: p50 ${fmt(pct(weightMs, 50))} ms, p95 ${fmt(pct(weightMs, 95))} ms`);
-// The départements' map (issue #16): its download (the two files, brotli), then N selections
-// of a département and N changes of the measure on the 96 shapes, timed like the regions'.
-const depBodies = [];
-const onDep = async (r) => {
-  if (!r.url().includes('departements')) return;
-  try { depBodies.push(zlib.brotliCompressSync(await r.body(), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length); } catch { /* redirects */ }
-};
-page.on('response', onDep);
-const tDep = Date.now();
-await page.goto(`${url}?level=dep`);
-await page.waitForSelector('[data-testid="dep-map"] path.region[data-code]');
-const depLoadMs = Date.now() - tDep;
-page.off('response', onDep);
-const depCodes = await page.$$eval('[data-testid="dep-map"] path.region[data-code]', (ps) => ps.map((p) => p.dataset.code));
-const depSamples = { 'select a département': [], 'change the measure (96)': [] };
-for (let i = 0; i < N; i++) {
-  depSamples['select a département'].push(await measure('dep', `document.querySelector('[data-testid="dep-map"] path[data-code="${depCodes[(i * 11) % depCodes.length]}"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`));
-}
-for (let i = 0; i < N; i++) {
-  const v = measures[(i * 7) % measures.length];
-  depSamples['change the measure (96)'].push(await measure('dep-measure', `const s = document.querySelector('[data-testid="measure"]'); s.value = ${JSON.stringify(v)}; s.dispatchEvent(new Event('change', { bubbles: true }))`));
-}
-console.log(`départements' map: ${depBodies.length} files ${depBodies.reduce((a, b) => a + b, 0)} bytes brotli, drawn ${depLoadMs} ms after navigation`);
-const depAll = [];
-for (const [k, xs] of Object.entries(depSamples)) {
-  depAll.push(...xs);
-  console.log(`  ${k.padEnd(28)} ${String(xs.length).padStart(4)}   ${fmt(pct(col(xs, 0), 50))}    ${fmt(pct(col(xs, 0), 95))}    ${fmt(pct(col(xs, 1), 50))}    ${fmt(pct(col(xs, 1), 95))}`);
-}
-console.log(`  ${'all (départements)'.padEnd(28)} ${String(depAll.length).padStart(4)}   ${fmt(pct(col(depAll, 0), 50))}    ${fmt(pct(col(depAll, 0), 95))}    ${fmt(pct(col(depAll, 1), 50))}    ${fmt(pct(col(depAll, 1), 95))}   (target p95 ≤ 16)`);
-console.log(`PNG 4× export of the map (6 400 × 3 600 px), 20 runs: p50 ${fmt(pct(exportMs, 50))} ms, p95 ${fmt(pct(exportMs, 95))} ms (target ≤ 300)`);
-fs.mkdirSync('target', { recursive: true });
-fs.writeFileSync('target/bench-ui.json', JSON.stringify({ first, firstTotal, loadMs, paint, idle, samples, exportMs, weightMs, depBodies, depLoadMs, depSamples }, null, 1));
 await browser.close();
+
+// Lighthouse mobile: its own emulated phone (4× CPU, slow 4G, simulated), on the first view.
+if (!process.argv.includes('--no-lighthouse')) {
+  const out = 'target/lighthouse.json';
+  const run = spawnSync('node_modules/.bin/lighthouse', [url, '--output=json', `--output-path=${out}`, '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180000 });
+  if (run.status === 0 && fs.existsSync(out)) {
+    const lh = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const score = (c) => Math.round((lh.categories[c]?.score ?? 0) * 100);
+    const a = (id) => lh.audits[id]?.numericValue;
+    results.lighthouse = {
+      performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
+      tbt: a('total-blocking-time'), lcp: a('largest-contentful-paint'), fcp: a('first-contentful-paint'), cls: a('cumulative-layout-shift'), si: a('speed-index'),
+    };
+    const l = results.lighthouse;
+    console.log(`\nLighthouse mobile: performance ${l.performance} (target ≥ 98), accessibility ${l.accessibility}, best practices ${l.bestPractices}, SEO ${l.seo}; TBT ${l.tbt.toFixed(0)} ms (target ≤ 150), LCP ${l.lcp.toFixed(0)} ms, FCP ${l.fcp.toFixed(0)} ms, CLS ${l.cls.toFixed(3)} (target 0), speed index ${l.si.toFixed(0)} ms`);
+  } else {
+    console.log(`\nLighthouse did not run: ${(run.stderr || run.error?.message || '').slice(0, 300)}`);
+  }
+}
+fs.mkdirSync('target', { recursive: true });
+fs.writeFileSync('target/bench-ui.json', JSON.stringify(results, null, 1));
 server.close();

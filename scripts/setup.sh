@@ -42,8 +42,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WB"; then
   cargo install wasm-bindgen-cli --version "$WB"
 fi
 
-# npm: wasm-opt from binaryen (never Debian's), playwright-core and axe-core for the tests.
+# npm: wasm-opt from binaryen (never Debian's), playwright-core and axe-core for the tests,
+# lighthouse for the benchmark (run against Debian's Chromium, it downloads nothing).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -d node_modules/lighthouse ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

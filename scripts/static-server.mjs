@@ -15,7 +15,9 @@ const MIME = {
 };
 
 /** Starts serving `root` under `base` on 127.0.0.1:`port` (0 = any free port). Resolves to {server, url}. */
-export function startServer({ root, port = 0, base = '/' }) {
+// With `precompressed`, a file's .br copy (scripts/compress.mjs) is sent to a browser that
+// accepts brotli, as a CDN sends it (the benchmark measures what a user downloads).
+export function startServer({ root, port = 0, base = '/', precompressed = false }) {
   const rootAbs = path.resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = http.createServer((req, res) => {
@@ -34,11 +36,13 @@ export function startServer({ root, port = 0, base = '/' }) {
     let file = path.join(rootAbs, pathname.slice(prefix.length));
     if (!file.startsWith(rootAbs)) { res.writeHead(403).end('forbidden'); return; }
     if (pathname.endsWith('/')) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
+    const br = precompressed && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && fs.existsSync(`${file}.br`);
+    fs.readFile(br ? `${file}.br` : file, (err, body) => {
       if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        ...(br ? { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' } : {}),
       });
       res.end(body);
     });

@@ -35,6 +35,27 @@ pub fn mark_started() {
     }
 }
 
+/// The text of the page's element `id` (a JSON data block written at build time), taken out
+/// of the page: it is read once (a retry downloads the file), and the page's text is the
+/// page's words only.
+pub fn embedded_text(id: &str) -> Option<String> {
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    el.remove();
+    el.text_content()
+}
+
+/// Removes index.html's static first view (the default map drawn at build time), once the app
+/// draws in its place: in the same task as the app's first view, so that no frame shows both
+/// and no element moves.
+pub fn remove_first_view() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("first-view"))
+    {
+        el.remove();
+    }
+}
+
 /// Shows (or hides again) the static key figures of index.html, hidden while the app runs.
 pub fn show_static_figures(on: bool) {
     if let Some(root) = web_sys::window()

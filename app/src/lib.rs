@@ -35,6 +35,9 @@ pub fn start() {
     // Without its stylesheet (failed, or blocked by its integrity) the app would be drawn
     // unstyled over the static figures: it does not start, the page says why.
     if !browser::stylesheet_applied() {
+        // The static first view, unstyled, would be a page-wide map: the message and the key
+        // figures stand alone.
+        browser::remove_first_view();
         browser::show_start_failure("feuille de style non chargée");
         return;
     }

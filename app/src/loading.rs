@@ -33,6 +33,21 @@ pub async fn fetch<T: DeserializeOwned>(file: integrity::DataFile) -> Result<T, 
     serde_json::from_slice(&bytes).map_err(|e| format!("{} : {e}", file.path))
 }
 
+/// A data file the page carries in a JSON data block (`id`), checked against its SHA-256 like a
+/// download; downloaded when the page has no such block (a development build).
+pub async fn embedded_or_fetch<T: DeserializeOwned>(
+    file: integrity::DataFile,
+    id: &str,
+) -> Result<T, String> {
+    match crate::browser::embedded_text(id) {
+        Some(text) => {
+            file.verify(text.as_bytes())?;
+            serde_json::from_str(&text).map_err(|e| format!("{} : {e}", file.path))
+        }
+        None => fetch(file).await,
+    }
+}
+
 /// Awaits two futures concurrently (both downloads in flight at once).
 pub async fn futures_join<A, B>(
     a: impl std::future::Future<Output = A>,

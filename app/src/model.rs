@@ -24,6 +24,23 @@ pub enum View {
 }
 
 impl View {
+    /// The view's tab in the navigation (`None`: not a tab — the accessibility statement is
+    /// linked from the footer, a département's page from its map). The app's tabs and the
+    /// static first view's.
+    pub fn tab_label(self, lang: Lang) -> Option<&'static str> {
+        Some(match self {
+            View::Map => lang.t("Carte", "Map"),
+            View::Region => lang.t("Région", "Region"),
+            View::Compare => lang.t("Comparer", "Compare"),
+            View::Ranking => lang.t("Classement", "Ranking"),
+            View::Scatter => lang.t("Croiser", "Scatter"),
+            View::Acteurs => lang.t("Acteurs", "Actors"),
+            View::Method => lang.t("Méthode", "Method"),
+            View::Deck => lang.t("Atelier", "Workshop"),
+            View::Accessibility | View::Dep => return None,
+        })
+    }
+
     pub const ALL: [View; 10] = [
         View::Map,
         View::Region,

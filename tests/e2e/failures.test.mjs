@@ -66,10 +66,20 @@ test('the dataset is truncated (invalid JSON): message and retry', async () => {
   await context.close();
 });
 
-test('the geometry is missing (HTTP 404): message', async () => {
-  const { context, text } = await failing('**/data/regions.json?*', (r) => r.fulfill({ status: 404, body: '' }));
-  assert.match(text, /Les données n'ont pas pu être chargées\. Un fichier de données est introuvable/);
-  assert.match(text, /Détails\s*data\/regions\.json : HTTP 404/);
+// The regions' outlines come inside the page (the static first view drew them; the app checks
+// the embedded file's SHA-256 instead of downloading it again): an altered copy is refused.
+const page_ = (u) => new URL(u).pathname.endsWith('/');
+const alterGeometry = (change) => async (r) => {
+  const resp = await r.fetch();
+  const html = (await resp.text()).replace(/(<script type="application\/json" id="geometry-data">)([\s\S]*?)(<\/script>)/, (m, a, json, b) => a + change(json) + b);
+  await r.fulfill({ response: resp, body: html });
+};
+
+test('the geometry in the page was altered (one figure changed): refused by its SHA-256, message', async () => {
+  const { page, context, text } = await failing(page_, alterGeometry((json) => json.replace(/"scale":\s*(\d)/, (m, d) => m.slice(0, -1) + ((Number(d) + 1) % 10))));
+  assert.match(text, /Un fichier de données a été modifié ou abîmé en chemin/);
+  assert.match(text, /Détails\s*data\/regions\.json : contenu altéré ou incomplet/);
+  assert.equal(await page.locator('svg.map path.region').count(), 0, 'no map drawn from altered data');
   await context.close();
 });
 
@@ -88,11 +98,7 @@ test('the dataset was altered (valid JSON, one figure changed): refused by its S
 });
 
 test('the same geometry in other bytes (reformatted by a proxy or another build) is refused the same way', async () => {
-  const { context, text } = await failing('**/data/regions.json?*', async (r) => {
-    const resp = await r.fetch();
-    const json = JSON.parse(await resp.text());
-    await r.fulfill({ response: resp, body: JSON.stringify(json, null, 1) }); // same content, other bytes
-  });
+  const { context, text } = await failing(page_, alterGeometry((json) => JSON.stringify(JSON.parse(json), null, 1)));
   assert.match(text, /data\/regions\.json : contenu altéré ou incomplet/);
   await context.close();
 });
@@ -208,7 +214,8 @@ test('an unreadable stored deck is kept aside, said, offered as a file, and surv
 });
 
 // Faults issue, item 12: a stalled data download showed "Chargement des données…" forever.
-for (const file of ['dataset.json', 'regions.json']) {
+// The geometry comes with the page (the first view's outlines): only the dataset is downloaded.
+for (const file of ['dataset.json']) {
   test(`a stalled ${file} is given up after the time limit: message and retry`, async () => {
     const context = await h.browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(() => { window.__fragilitesDataTimeout = 1500; });
@@ -245,11 +252,11 @@ for (const [how, fulfil] of [
 // Faults issue, items 14 and 15: a data failure showed the browser's words ("TypeError: Failed
 // to fetch") and an otherwise empty page.
 test('a data failure says what happened in plain words, the detail behind "Détails", the key figures under it', async () => {
-  const { page, context, text } = await failing('**/data/regions.json?*', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  const { page, context, text } = await failing('**/data/dataset.json?*', (r) => r.fulfill({ status: 404, body: 'not found' }));
   assert.match(text, /Les données n'ont pas pu être chargées\. Un fichier de données est introuvable sur le serveur/);
   const details = page.locator('[role="alert"] details');
   assert.equal(await details.evaluate((d) => d.open), false, 'the detail is folded');
-  assert.match(await details.textContent(), /regions\.json : HTTP 404/);
+  assert.match(await details.textContent(), /dataset\.json : HTTP 404/);
   assert.ok(await page.locator('.key-figures table').isVisible(), 'the key figures stay readable');
   const [alertBox, figures] = await Promise.all([page.locator('[role="alert"]').boundingBox(), page.locator('.key-figures').boundingBox()]);
   assert.ok(alertBox.y < figures.y, 'the message first, the figures under it');

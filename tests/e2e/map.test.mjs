@@ -110,14 +110,14 @@ test('a failed data download shows a French message with a retry, never a blank 
   const context = await h.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let fail = true;
-  await page.route('**/data/regions.json?*', (route) => (fail ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
+  await page.route('**/data/dataset.json?*', (route) => (fail ? route.fulfill({ status: 500, body: 'boom' }) : route.continue()));
   await page.goto(h.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   const said = await alert.textContent();
   // plain words first, the file and status behind 'Détails'
   assert.match(said, /Les données n'ont pas pu être chargées\. Le serveur a rencontré une erreur/);
-  assert.match(said, /data\/regions\.json : HTTP 500/);
+  assert.match(said, /data\/dataset\.json : HTTP 500/);
   await h.screenshot(page, 'map-load-error');
   fail = false;
   await page.getByRole('button', { name: 'Réessayer' }).click();

@@ -15,7 +15,10 @@ test('dist/index.html carries a CSP without unsafe-inline or unsafe-eval', () =>
   assert.ok(meta, 'CSP meta tag');
   assert.doesNotMatch(meta[1], /'unsafe-inline'|'unsafe-eval'/);
   assert.match(meta[1], /script-src 'self' 'wasm-unsafe-eval';/);
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  // The one script element without src is the geometry as JSON data (never run).
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/, 'no inline script');
+  assert.equal([...html.matchAll(/<script type="application\/json"/g)].length, 1, 'one JSON data block');
+  assert.doesNotMatch(html, /\sstyle="|<style[\s>]/, 'no inline style');
   assert.equal(fs.readFileSync('dist/csp.txt', 'utf8').trim(), `${meta[1]}; frame-ancestors 'self'`, 'the header policy is the meta policy');
   assert.match(html, /integrity="sha384-/, 'Subresource Integrity on the script and wasm');
 });

@@ -15,7 +15,7 @@ use super::{
 use crate::browser;
 use crate::i18n::Lang;
 use crate::integrity;
-use crate::loading::{fetch, futures_join};
+use crate::loading::{embedded_or_fetch, fetch, futures_join};
 use crate::model::{View, ViewState};
 use crate::state::catalog;
 use crate::url_state::{parse, to_query};
@@ -38,7 +38,11 @@ pub fn App() -> impl IntoView {
         data.set(None);
         spawn_local(async move {
             let (geo, ds) = futures_join(
-                fetch::<MapGeometry>(integrity::GEOMETRY),
+                // The outlines the static first view drew come with the page.
+                embedded_or_fetch::<MapGeometry>(
+                    integrity::GEOMETRY,
+                    crate::state::first_view::GEOMETRY_ID,
+                ),
                 fetch::<Dataset>(integrity::DATASET),
             )
             .await;
@@ -57,7 +61,12 @@ pub fn App() -> impl IntoView {
     let lang_hint = move || query.with(|q| crate::url_state::lang_of(q));
 
     move || {
-        match data.get() {
+        let loaded = data.get();
+        if loaded.is_some() {
+            // The app (or its message) now stands where the static first view was.
+            browser::remove_first_view();
+        }
+        match loaded {
         None => view! { <p class="status" role="status">{lang_hint().t("Chargement des données…", "Loading the data…")}</p> }.into_any(),
         Some(Err(e)) => {
             // The static key figures (index.html) come back under the message: the page is
@@ -282,18 +291,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                 .iter()
                 .map(|v| {
                     let v = *v;
-                    let label = match v {
-                        View::Map => l.t("Carte", "Map"),
-                        View::Region => l.t("Région", "Region"),
-                        View::Compare => l.t("Comparer", "Compare"),
-                        View::Ranking => l.t("Classement", "Ranking"),
-                        View::Scatter => l.t("Croiser", "Scatter"),
-                        View::Acteurs => l.t("Acteurs", "Actors"),
-                        View::Method => l.t("Méthode", "Method"),
-                        View::Deck => l.t("Atelier", "Workshop"),
-                        // Linked from the footer, not a tab; a département's page from its map.
-                        View::Accessibility | View::Dep => return None,
-                    };
+                    let label = v.tab_label(l)?;
                     let target = state.with(|s| s.for_tab(v, &ctx.catalog));
                     let href = ctx.href(&target);
                     let go = ctx.go;

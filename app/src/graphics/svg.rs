@@ -97,7 +97,13 @@ fn marks(list: &[Mark], s: &mut String) {
             ),
             Mark::Text(t) => write!(
                 s,
-                r#"<text x="{}" y="{}" font-size="{}"{}{} fill="{}">{}</text>"#,
+                r#"<text{} x="{}" y="{}" font-size="{}"{}{} fill="{}">{}</text>"#,
+                // The screen's class (`label-name`, `label-value`): a phone hides the names.
+                if t.role.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#" class="{}""#, t.role)
+                },
                 num(t.x),
                 num(t.y),
                 num(t.size),

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod compare;
 pub mod deck_reading;
 pub mod dep;
+pub mod first_view;
 pub mod key_figures;
 pub mod map;
 pub mod peers;

@@ -1,0 +1,238 @@
+//! The static first view written into `index.html` at build time (`first-view` bin): the
+//! default view (the map of the default measure, its legend, names and values, the national
+//! panel) in plain HTML and SVG, readable before any wasm arrives and without JavaScript. The
+//! map is the app's own drawing ([`crate::graphics::map::shapes`], written by the exports' SVG
+//! writer); the page around it has the app's elements and classes, so that it lays out where
+//! the app will, and the app replaces it whole once it has its data (no element moves).
+//!
+//! The controls are there, inert (not reachable, not announced, dimmed without JavaScript),
+//! so that they take the room the app's will: the map does not move when the app takes over.
+//! A browser test compares the two, shape by shape and colour by colour.
+
+use super::map::{map_state, MapState};
+use crate::export::svg::esc;
+use crate::graphics::{map::shapes, svg::fragment};
+use crate::i18n::Lang;
+use crate::model::{Layout, View, ViewState};
+use crate::palette::MISSING;
+use crate::url_state::to_query;
+use datafrag::geometry::MapGeometry;
+use datafrag::model::Dataset;
+use std::fmt::Write;
+
+/// Where the first view goes in `index.html`.
+pub const PLACEHOLDER: &str = "<!-- first-view -->";
+
+/// A swatch of the legend: the app's span, its colour drawn by an SVG rectangle (the page's
+/// policy forbids inline styles).
+fn swatch(color: &str) -> String {
+    format!(
+        r#"<span class="swatch"><svg viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true"><rect width="1" height="1" fill="{color}"/></svg></span>"#
+    )
+}
+
+fn legend(m: &MapState) -> String {
+    let mut items = String::new();
+    for l in &m.legend {
+        let france = if l.is_france {
+            format!(
+                r#"<span class="france-mark"> ← {}</span>"#,
+                esc(&m.info.reference_line)
+            )
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            items,
+            "<li>{}{}{france}</li>",
+            swatch(l.color),
+            esc(&l.label)
+        );
+    }
+    format!(
+        r#"<div class="legend-box" role="group" aria-labelledby="fv-legend-title"><p class="legend-title" id="fv-legend-title">{} — plus haut = plus fragile</p><ul class="legend">{items}<li>{}non disponible</li></ul></div>"#,
+        esc(&m.info.index_unit),
+        swatch(MISSING)
+    )
+}
+
+/// The measure's select with every option of the app's picker (its width is its longest
+/// option's), the default one selected.
+fn measure_select(ds: &Dataset, selected: &str) -> String {
+    let mut s = String::from(
+        r#"<option value="o:ensemble">Ensemble des domaines — lecture d'ensemble</option>"#,
+    );
+    for d in ds.domains.iter().filter(|d| !d.indicators.is_empty()) {
+        let key = format!("d:{}", d.meta.id);
+        let _ = write!(
+            s,
+            r#"<optgroup label="{}"><option value="{key}"{}>{} — indice du domaine</option>"#,
+            esc(&d.meta.label_fr),
+            if key == selected { " selected" } else { "" },
+            esc(&d.meta.label_fr)
+        );
+        for i in d
+            .indicators
+            .iter()
+            .filter_map(|id| ds.indicators.iter().find(|i| &i.meta.id == id))
+        {
+            let _ = write!(
+                s,
+                r#"<option value="i:{}">{} ({})</option>"#,
+                esc(&i.meta.id),
+                esc(&i.meta.label_fr),
+                esc(&i.meta.year)
+            );
+        }
+        s.push_str("</optgroup>");
+    }
+    s
+}
+
+/// The first view's HTML: `ds` and `geo` are the committed dataset and geometry, the files the
+/// app downloads.
+pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
+    let lang = Lang::Fr;
+    let cat = super::catalog(ds);
+    let st = ViewState::default_for(&cat);
+    let m = map_state(ds, &st.measure, lang)
+        .ok_or_else(|| format!("dataset: the default measure {:?} has no map", st.measure))?;
+    let scene = shapes(geo, &m, Layout::Geo, lang);
+    let mut tabs = String::new();
+    for v in View::ALL {
+        let Some(label) = v.tab_label(lang) else {
+            continue;
+        };
+        let q = to_query(&st.for_tab(v, &cat), &cat);
+        let _ = write!(
+            tabs,
+            r#"<a class="tab" href="{}"{}>{label}</a>"#,
+            esc(if q.is_empty() { "./" } else { &q }),
+            if v == st.view {
+                r#" aria-current="page""#
+            } else {
+                ""
+            }
+        );
+    }
+    let years: String = super::years::years(ds)
+        .iter()
+        .map(|(y, n)| {
+            format!(
+                r#"<option value="{y}">{y} ({n} indicateur{} sur {})</option>"#,
+                if *n > 1 { "s" } else { "" },
+                ds.indicators.len()
+            )
+        })
+        .collect();
+    let selected = match &st.measure {
+        crate::model::Measure::Domain(id) => format!("d:{id}"),
+        crate::model::Measure::Indicator(id) => format!("i:{id}"),
+        crate::model::Measure::Overall => "o:ensemble".into(),
+    };
+    Ok(format!(
+        r##"<div id="first-view" class="first-view">
+<a class="skip" href="#main">Aller au contenu</a>
+<header class="top"><div class="brand"><h1>Fragilités régionales</h1><p class="tagline">Les 13 régions de France métropolitaine comparées à la moyenne nationale</p></div><button class="lang" lang="en" inert>English</button></header>
+<nav class="tabs" aria-label="Vues">{tabs}</nav>
+<main id="main" tabindex="-1">
+<div class="toolbar" inert><div class="year-bar"><label class="picker year-picker"><span>Année</span><select><option value="" selected>Dernières données (l'année de chaque indicateur)</option>{years}</select></label></div><section class="export" aria-label="Exporter et partager cette vue"><details class="export-menu"><summary class="button">Exporter</summary></details><button>Copier le lien</button><button>+ Atelier</button><p class="export-status"></p></section></div>
+<section class="view map-view" aria-labelledby="fv-view-title">
+<div class="view-head"><h2 id="fv-view-title" class="view-title">{title} ({year})</h2><div class="controls" inert><div class="search"><label for="fv-search">Trouver une région</label><input id="fv-search" type="text" placeholder="Nom ou code"></div><label class="picker"><span>Indicateur affiché</span><select>{measures}</select></label><div class="switch" role="group" aria-label="Disposition de la carte"><button aria-pressed="true">Carte</button><button aria-pressed="false">Grille</button><button aria-pressed="false">Départements</button></div></div></div>
+<div class="layout"><figure class="map-figure"><div class="map-box"><svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Carte des 13 régions de France métropolitaine : {title}">{drawing}</svg></div><p class="info-line" role="status"><span class="js-only">Chargement de la carte interactive…</span><span class="no-js-only">Carte fixe : la carte interactive demande JavaScript et WebAssembly.</span></p><p class="source">Contours : {source}</p></figure>
+<div class="side">{legend}<div class="panel"><h2>France métropolitaine</h2><p class="js-only">Choisissez une région sur la carte (clic, ou Tab puis Entrée) pour la comparer à la moyenne nationale.</p><p class="no-js-only">Les chiffres clés de chaque région sont plus bas, dans le tableau.</p></div></div></div>
+</section>
+</main>
+</div>"##,
+        title = esc(&m.info.title),
+        year = esc(&m.info.year),
+        measures = measure_select(ds, &selected),
+        w = crate::graphics::svg::num(scene.width),
+        h = crate::graphics::svg::num(scene.height),
+        drawing = fragment(&scene),
+        source = esc(&geo.source),
+        legend = legend(&m),
+    ))
+}
+
+/// Where the app finds the geometry's file in the page (`<script type="application/json">`).
+pub const GEOMETRY_ID: &str = "geometry-data";
+
+/// `index_html` with `first_view` at its placeholder (exactly one), followed by the geometry's
+/// file (`geometry`, byte for byte) as a JSON data block that the app reads instead of
+/// downloading the same outlines again.
+pub fn inject(index_html: &str, first_view: &str, geometry: &str) -> Result<String, String> {
+    if geometry.to_ascii_lowercase().contains("</script") {
+        return Err("regions.json: contains \"</script\", it cannot be embedded".into());
+    }
+    let block = format!(
+        r#"{first_view}
+<script type="application/json" id="{GEOMETRY_ID}">{geometry}</script>"#
+    );
+    match index_html.matches(PLACEHOLDER).count() {
+        1 => Ok(index_html.replace(PLACEHOLDER, &block)),
+        n => Err(format!("index.html: expected one {PLACEHOLDER}, found {n}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn committed() -> (Dataset, MapGeometry) {
+        (
+            serde_json::from_str(include_str!("../../../assets/data/dataset.json")).unwrap(),
+            serde_json::from_str(include_str!("../../../assets/data/regions.json")).unwrap(),
+        )
+    }
+
+    /// The 13 regions drawn and named with their values, filled as the app fills them, the
+    /// inset, the legend's classes and the national panel.
+    #[test]
+    fn the_first_view_draws_the_default_map() {
+        let (ds, geo) = committed();
+        let out = html(&ds, &geo).unwrap();
+        for r in &geo.regions {
+            assert!(
+                out.contains(&format!(r#"data-key="{}""#, r.code)),
+                "{} not drawn",
+                r.name
+            );
+            assert!(
+                out.contains(&format!("<title>{}</title>", esc(&r.name))),
+                "{}",
+                r.name
+            );
+        }
+        assert!(out.contains(r#"data-key="11/inset""#), "the inset");
+        // The default measure's fills, from the same state the app computes.
+        let cat = crate::state::catalog(&ds);
+        let m = map_state(&ds, &ViewState::default_for(&cat).measure, Lang::Fr).unwrap();
+        for row in &m.rows {
+            let at = out.find(&format!(r#"data-key="{}""#, row.code)).unwrap();
+            let start = out[..at].rfind("<path").unwrap();
+            assert!(
+                out[start..at].contains(&format!(r#"fill="{}""#, row.fill)),
+                "{}",
+                row.code
+            );
+        }
+        assert_eq!(out.matches("<li>").count(), m.legend.len() + 1);
+        assert!(out.contains("France = 100"));
+        assert!(out.contains(r#"aria-current="page">Carte</a>"#));
+        // No inline style (the page's policy refuses them) and no script.
+        assert!(!out.contains("style=") && !out.contains("<script"));
+    }
+
+    #[test]
+    fn one_placeholder_exactly() {
+        assert_eq!(
+            inject("a<!-- first-view -->b", "X", "{}").unwrap(),
+            "aX\n<script type=\"application/json\" id=\"geometry-data\">{}</script>b"
+        );
+        assert!(inject("ab", "X", "{}").is_err());
+        assert!(inject("<!-- first-view --><!-- first-view -->", "X", "{}").is_err());
+        // A file that would end the data block early is refused.
+        assert!(inject("<!-- first-view -->", "X", r#"{"a":"</SCRIPT>"}"#).is_err());
+    }
+}
