@@ -8,7 +8,7 @@
 // Usage: node scripts/bench-ui.mjs [N interactions of each kind, default 100] [--no-lighthouse]
 // (after scripts/build.sh). Writes target/bench-ui.json.
 import { chromium } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { startServer } from './static-server.mjs';
 
@@ -86,13 +86,16 @@ for (const rate of RATES) {
       cls: window.__cls,
     };
   });
+  // The map is visible at the first paint after it is in the page: the first contentful paint
+  // when the page brought it (the static first view), else the app's first frame with it.
+  first.mapVisible = Math.max(first.mapFrame, first.fcp ?? 0);
   const before = (t) => first.files.filter((f) => f.end <= t).reduce((s, f) => s + f.bytes, 0);
   const r = {
     rate,
     files: first.files,
-    bytesBeforeMap: before(first.mapFrame),
+    bytesBeforeMap: before(first.mapVisible),
     bytesFirstClick: before(firstClick),
-    mapVisible: first.mapFrame,
+    mapVisible: first.mapVisible,
     appMap,
     firstClick,
     fcp: first.fcp,
@@ -102,8 +105,8 @@ for (const rate of RATES) {
   };
   console.log(`\n== CPU ${rate}× ==`);
   console.log(`first visit: ${r.bytesBeforeMap} bytes before the map is visible (target ≤ 40 960), ${r.bytesFirstClick} bytes until the first click is answered (target ≤ 133 120)`);
-  for (const f of first.files.filter((x) => x.end <= firstClick)) console.log(`  ${f.file.slice(0, 60).padEnd(60)} ${String(f.bytes).padStart(8)} B  at ${f.end.toFixed(0).padStart(5)} ms${f.end <= first.mapFrame ? '  (before the map)' : ''}`);
-  console.log(`map visible ${r.mapVisible.toFixed(0)} ms after navigation (target ≤ ${rate === 1 ? 300 : 600}); first contentful paint ${r.fcp?.toFixed(0)} ms; largest contentful paint ${r.lcp.toFixed(0)} ms; the app's map ${appMap.toFixed(0)} ms; first click answered ${firstClick.toFixed(0)} ms (target ≤ 800 at 1×); layout shift ${r.cls.toFixed(3)} (target 0)`);
+  for (const f of first.files.filter((x) => x.end <= firstClick)) console.log(`  ${f.file.slice(0, 60).padEnd(60)} ${String(f.bytes).padStart(8)} B  at ${f.end.toFixed(0).padStart(5)} ms${f.end <= first.mapVisible ? '  (before the map)' : ''}`);
+  console.log(`map visible ${r.mapVisible.toFixed(0)} ms after navigation (target ≤ ${rate === 1 ? 300 : 600}; the first contentful paint ${r.fcp?.toFixed(0)} ms); largest contentful paint ${r.lcp.toFixed(0)} ms; the app's map ${appMap.toFixed(0)} ms; first click answered ${firstClick.toFixed(0)} ms (target ≤ 800 at 1×); layout shift ${r.cls.toFixed(3)} (target 0)`);
 
   // Interactions on the regions' map.
   const codes = ['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
@@ -174,9 +177,17 @@ await browser.close();
 // Lighthouse mobile: its own emulated phone (4× CPU, slow 4G, simulated), on the first view.
 if (!process.argv.includes('--no-lighthouse')) {
   const out = 'target/lighthouse.json';
-  const run = spawnSync('node_modules/.bin/lighthouse', [url, '--output=json', `--output-path=${out}`, '--quiet',
-    '--only-categories=performance,accessibility,best-practices,seo',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180000 });
+  // Not spawnSync: this process serves the pages Lighthouse loads.
+  const run = await new Promise((resolve) => {
+    const p = spawn('node_modules/.bin/lighthouse', [url, '--output=json', `--output-path=${out}`, '--quiet',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    let stderr = '';
+    p.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => p.kill(), 180000);
+    p.on('close', (status) => { clearTimeout(timer); resolve({ status, stderr }); });
+    p.on('error', (error) => { clearTimeout(timer); resolve({ status: -1, stderr: String(error) }); });
+  });
   if (run.status === 0 && fs.existsSync(out)) {
     const lh = JSON.parse(fs.readFileSync(out, 'utf8'));
     const score = (c) => Math.round((lh.categories[c]?.score ?? 0) * 100);
@@ -188,7 +199,7 @@ if (!process.argv.includes('--no-lighthouse')) {
     const l = results.lighthouse;
     console.log(`\nLighthouse mobile: performance ${l.performance} (target ≥ 98), accessibility ${l.accessibility}, best practices ${l.bestPractices}, SEO ${l.seo}; TBT ${l.tbt.toFixed(0)} ms (target ≤ 150), LCP ${l.lcp.toFixed(0)} ms, FCP ${l.fcp.toFixed(0)} ms, CLS ${l.cls.toFixed(3)} (target 0), speed index ${l.si.toFixed(0)} ms`);
   } else {
-    console.log(`\nLighthouse did not run: ${(run.stderr || run.error?.message || '').slice(0, 300)}`);
+    console.log(`\nLighthouse did not run: ${run.stderr.slice(0, 300)}`);
   }
 }
 fs.mkdirSync('target', { recursive: true });

@@ -188,6 +188,17 @@ pub fn data_timeout_ms() -> i32 {
 }
 
 /// Runs `f` once after `ms` milliseconds; dropping the returned guard cancels it.
+/// Resolves in a new task (a zero timeout): the browser may paint and handle input before the
+/// work that follows (no task of the app's start blocks the page for long).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) -> Timer {
     let closure = Closure::once(f);
     let id = web_sys::window()

@@ -175,6 +175,8 @@ test('an indicator\'s card says how firm its domain\'s rank is, for the region r
   await context.close();
 
   const map = await openView(h, '?indicator=chomage_localise&ref=hors-idf', {});
+  // The map's table is made when it is opened.
+  await map.page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
   const table = map.page.getByTestId('map-table');
   const head = await table.locator('thead th').allTextContents();
   assert.ok(head.some((t) => t.includes('France hors Île-de-France = 100')), head.join(' | '));

@@ -26,7 +26,7 @@ async function withDeck(deck, query = '?view=atelier', options) {
   const o = await openView(h, query, options);
   await o.page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(deck)]);
   await o.page.reload();
-  await o.page.locator('main section.view').waitFor();
+  await o.page.locator('body > main section.view').waitFor();
   return o;
 }
 const names = (page) => page.$$eval('[data-testid="deck"] .slide-name', (is) => is.map((i) => i.value));
@@ -142,7 +142,7 @@ test('a file import asks too, and a change made in another tab shows without a r
   // Another tab of the same browser adds a view: this tab's list follows.
   const other = await context.newPage();
   await other.goto(`${h.url}?view=ranking&domain=sante`);
-  await other.locator('main section.view').waitFor();
+  await other.locator('body > main section.view').waitFor();
   await other.click('[data-export="deck-add"]');
   await other.locator('.export-status', { hasText: '4 vues' }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="deck"] .slide').length === 4);
@@ -167,7 +167,7 @@ test('twenty tabs adding a view at the same moment: the workshop keeps all twent
   for (let i = 0; i < 20; i++) {
     const p = await context.newPage();
     await p.goto(h.url + views[i % 10] + (i >= 10 ? '&lang=en' : ''));
-    await p.locator('main section.view').waitFor();
+    await p.locator('body > main section.view').waitFor();
     pages.push(p);
   }
   await Promise.all(pages.map((p) => p.click('[data-export="deck-add"]')));

@@ -47,7 +47,7 @@ test('?view=region&region=75&level=dep shows the 12 départements of Nouvelle-Aq
 });
 
 test('the départements are downloaded only when asked for; the region page offers them', async () => {
-  const { page, errors } = await h.open('?view=region&region=76', { waitFor: 'main section.view' });
+  const { page, errors } = await h.open('?view=region&region=76', { waitFor: 'body > main section.view' });
   const asked = [];
   page.on('request', (r) => { if (r.url().includes('departements')) asked.push(r.url()); });
   await page.waitForTimeout(300);
@@ -109,7 +109,7 @@ for (const lang of ['fr', 'en']) test(`?view=dep&dep=33 opens Gironde against No
 });
 
 test('a broken département link opens the map of the départements with a notice', async () => {
-  const { page, errors } = await h.open('?view=dep&dep=99', { waitFor: 'main section.view' });
+  const { page, errors } = await h.open('?view=dep&dep=99', { waitFor: 'body > main section.view' });
   assert.match(await page.locator('.notice').first().textContent(), /dep = « 99 »|département/);
   await page.locator('[data-testid="dep-map"] path.region').first().waitFor();
   assert.deepEqual(errors, []);

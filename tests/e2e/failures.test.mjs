@@ -175,7 +175,7 @@ test('storage full: adding to the workshop says it was not saved, and the worksh
   });
   const page = await context.newPage();
   await page.goto(`${h.url}?view=region&region=76`);
-  await page.locator('main section.view').waitFor();
+  await page.locator('body > main section.view').waitFor();
   await page.click('[data-export="deck-add"]');
   const status = page.locator('.export-status');
   await status.filter({ hasText: 'Vue non ajoutée' }).waitFor();
@@ -205,7 +205,7 @@ test('an unreadable stored deck is kept aside, said, offered as a file, and surv
   assert.ok(saved.includes('"name":"Ma vue"'), 'the file is the stored text as it was');
   // A new view is added: the unreadable deck is still kept aside.
   await page.goto(`${h.url}?view=region&region=75`);
-  await page.locator('main section.view').waitFor();
+  await page.locator('body > main section.view').waitFor();
   await page.click('[data-export="deck-add"]');
   await page.locator('.export-status', { hasText: '1 vue' }).waitFor();
   const aside = await page.evaluate(() => localStorage.getItem('fragilites.atelier.illisible'));
@@ -244,7 +244,7 @@ for (const [how, fulfil] of [
   const { page, context, text } = await failing('**/style-*.css', fulfil);
   assert.match(text, /n'a pas pu démarrer \(feuille de style non chargée\)/);
   await page.waitForTimeout(1500);
-  assert.equal(await page.locator('main section.view').count(), 0, 'the app did not start unstyled');
+  assert.equal(await page.locator('body > main section.view').count(), 0, 'the app did not start unstyled');
   assert.ok(await page.locator('.key-figures table').isVisible(), 'the static key figures are there');
   await context.close();
 });

@@ -80,6 +80,6 @@ export async function exportFile(page, which) {
 
 /** Opens a query and waits for its view section. */
 export async function openView(h, query, options) {
-  const { page, errors, context } = await h.open(query, { ...options, waitFor: 'main section.view' });
+  const { page, errors, context } = await h.open(query, { ...options, waitFor: 'body > main section.view' }); // the app's, not the static first view's
   return { page, errors, context };
 }

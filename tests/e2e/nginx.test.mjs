@@ -130,9 +130,9 @@ test('the main flows under the sub-path behind nginx, with the CSP header, then 
   await page.locator('path[data-code="53"]').click();
   assert.equal(await page.locator('#panel-title').textContent(), 'Bretagne');
   await page.locator('nav.tabs a', { hasText: 'Comparer' }).click();
-  await page.locator('main section.view table').first().waitFor();
+  await page.locator('body > main section.view table').first().waitFor();
   await page.locator('nav.tabs a', { hasText: 'Classement' }).click();
-  await page.locator('main section.view table').first().waitFor();
+  await page.locator('body > main section.view table').first().waitFor();
   assert.equal(new URL(page.url()).pathname, SUB);
   // A deep link, and an export.
   await page.goto(`${base}?view=region&region=94`);
@@ -147,9 +147,9 @@ test('the main flows under the sub-path behind nginx, with the CSP header, then 
   assert.equal(await page.evaluate(() => new URL(navigator.serviceWorker.controller.scriptURL).pathname), `${SUB}sw.js`);
   await context.setOffline(true);
   await page.goto(`${base}?view=compare`);
-  await page.locator('main section.view table').first().waitFor();
+  await page.locator('body > main section.view table').first().waitFor();
   await page.reload();
-  await page.locator('main section.view table').first().waitFor();
+  await page.locator('body > main section.view table').first().waitFor();
   assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|service worker/i.test(e)), []);
   await context.close();
   const log = fs.readFileSync(`${tmp}/access.log`, 'utf8');

@@ -31,12 +31,12 @@ async function controlledPage(url) {
 const VIEWS = [
   ['', 'svg.map path.region[data-code="75"]'],
   ['?view=region&region=75', '#view-title:has-text("Nouvelle-Aquitaine")'],
-  ['?view=compare&regions=76,75', 'main section.view table'],
-  ['?view=ranking&domain=sante', 'main section.view table'],
-  ['?view=acteurs', 'main section.view'],
-  ['?view=method', 'main section.view'],
-  ['?view=atelier', 'main section.view .deck-actions'],
-  ['?layout=grid&lang=en', 'main section.view'],
+  ['?view=compare&regions=76,75', 'body > main section.view table'],
+  ['?view=ranking&domain=sante', 'body > main section.view table'],
+  ['?view=acteurs', 'body > main section.view'],
+  ['?view=method', 'body > main section.view'],
+  ['?view=atelier', 'body > main section.view .deck-actions'],
+  ['?layout=grid&lang=en', 'body > main section.view'],
   // The départements' files, precached with the rest after the first visit.
   ['?view=dep&dep=33', '[data-testid="dep-indicators"] tbody tr'],
   ['?level=dep', '[data-testid="dep-map"] path.region[data-code="2A"]'],

@@ -23,12 +23,12 @@ for (const [q, name] of views) test(`phone 390 px: ${name}`, async () => {
   assert.ok(pageWidth <= 390, `the page scrolls sideways: ${pageWidth} px`);
   // Text drawn in the charts (lines, dots) is at least 9 px tall on screen; the map's names are
   // hidden on a phone and its values set large.
-  const small = await page.$$eval('main svg:not(.map):not(.spark) text', (ts) => ts
+  const small = await page.$$eval('body > main svg:not(.map):not(.spark) text', (ts) => ts
     .map((t) => ({ t: t.textContent, hgt: t.getBoundingClientRect().height }))
     .filter((x) => x.t.trim() && x.hgt > 0 && x.hgt < 9).map((x) => `${x.t} (${x.hgt.toFixed(1)} px)`));
   assert.deepEqual(small.slice(0, 5), [], 'chart text too small to read');
   // No chart text runs off its drawing's box.
-  const cut = await page.$$eval('main svg.lines, main .dotplot svg, main svg.scatter-plot, main .dep-map svg.map', (svgs) => svgs.flatMap((svg) => {
+  const cut = await page.$$eval('body > main svg.lines, body > main .dotplot svg, main svg.scatter-plot, body > main .dep-map svg.map', (svgs) => svgs.flatMap((svg) => {
     const b = svg.getBoundingClientRect();
     return [...svg.querySelectorAll('text')].filter((t) => {
       const r = t.getBoundingClientRect();
@@ -37,7 +37,7 @@ for (const [q, name] of views) test(`phone 390 px: ${name}`, async () => {
   }));
   assert.deepEqual(cut, [], 'chart text cut at the edge');
   // A table wider than the screen says it scrolls.
-  const silent = await page.$$eval('main .table-wrap', (ws) => ws
+  const silent = await page.$$eval('body > main .table-wrap', (ws) => ws
     .filter((w) => w.getClientRects().length && w.scrollWidth > w.clientWidth + 2)
     .filter((w) => { const c = w.previousElementSibling; return !(c && c.classList.contains('scroll-cue') && c.getClientRects().length); })
     .map((w) => w.querySelector('caption')?.textContent.slice(0, 60)));

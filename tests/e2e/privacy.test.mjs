@@ -38,7 +38,7 @@ test('every view runs under the CSP with zero violations, no third-party request
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   for (const q of ['', '?view=region&region=75', '?view=compare', '?view=ranking', '?view=acteurs', '?view=method', '?layout=grid&lang=en']) {
     await page.goto(h.url + q);
-    await page.locator('main section.view').waitFor();
+    await page.locator('body > main section.view').waitFor();
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     assert.deepEqual(await page.evaluate(() => window.__csp), [], q);
   }
@@ -60,7 +60,7 @@ test('every view runs under the CSP with zero violations, no third-party request
 test('the same dist/ works under a sub-path (relative URLs, state in the query string)', async () => {
   const sub = await setup({ base: '/observatoire/fragilites/' });
   try {
-    const { page, errors, context } = await sub.open('?view=region&region=94', { waitFor: 'main section.view' });
+    const { page, errors, context } = await sub.open('?view=region&region=94', { waitFor: 'body > main section.view' });
     assert.match(sub.url, /\/observatoire\/fragilites\/$/);
     await page.locator('#view-title', { hasText: 'Corse' }).waitFor();
     await page.locator('nav.tabs a', { hasText: 'Carte' }).click();

@@ -110,7 +110,7 @@ test('"Comparer" starts from the current region, and the tab\'s title follows th
   await page.locator('nav.tabs a', { hasText: 'Région' }).click();
   await page.waitForFunction(() => document.title.startsWith('Bretagne — Région'));
   await page.goto(`${h.url}?view=ranking&domain=sante&lang=en&year=2016`);
-  await page.locator('main section.view').waitFor();
+  await page.locator('body > main section.view').waitFor();
   assert.equal(await page.title(), 'Health / access to care (2016) — Ranking · Regional fragility');
   assert.deepEqual(errors, []);
   await context.close();

@@ -61,7 +61,7 @@ async function check(page) {
     }
     if (document.querySelector('[role="alert"]:not(.notice)')) bad.push('error message shown');
     const title = document.querySelector('#view-title');
-    if (!document.querySelector('main section.view') || !title || !title.textContent.trim()) bad.push('no view');
+    if (!document.querySelector('body > main section.view') || !title || !title.textContent.trim()) bad.push('no view');
     return bad;
   });
 }
@@ -76,7 +76,7 @@ test('1 200 hostile query strings, each read by the running app: a sensible view
       history.pushState(null, '', location.pathname + q);
       dispatchEvent(new PopStateEvent('popstate'));
     }, q);
-    await page.locator('main section.view #view-title').first().waitFor({ timeout: 5000 }).catch(async (e) => {
+    await page.locator('body > main section.view #view-title').first().waitFor({ timeout: 5000 }).catch(async (e) => {
       throw new Error(`${q}: ${e.message.split('\n')[0]}; main = ${(await page.locator('main').innerHTML()).slice(0, 300)}`);
     });
     const bad = await check(page);
@@ -96,7 +96,7 @@ test('40 of them opened as fresh page loads', async () => {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   for (const q of queries(40, 7)) {
     await page.goto(h.url + q);
-    await page.locator('main section.view #view-title').first().waitFor({ timeout: 10000 });
+    await page.locator('body > main section.view #view-title').first().waitFor({ timeout: 10000 });
     assert.deepEqual(await check(page), [], q);
     assert.deepEqual(errors, [], q);
   }

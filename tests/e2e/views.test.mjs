@@ -250,6 +250,8 @@ test('touch: a tap on the map selects a region; sources of the measure one tap a
   await page.locator('#panel-title', { hasText: 'Occitanie' }).waitFor();
   assert.equal(await page.evaluate(() => location.search), '?region=76&indicator=aah');
   await page.getByTestId('measure-sources').locator('summary').tap();
+  // The cards are made when the section is opened.
+  await page.getByTestId('measure-sources').locator('.card-title').first().waitFor();
   assert.match(await page.getByTestId('measure-sources').textContent(), /DREES/);
   await h.screenshot(page, 'touch-phone');
   assert.deepEqual(errors, []);

@@ -46,6 +46,8 @@ pub fn App() -> impl IntoView {
                 fetch::<Dataset>(integrity::DATASET),
             )
             .await;
+            // The files are checked and parsed; the dashboard is built in a task of its own.
+            browser::next_task().await;
             data.set(Some(match (geo, ds) {
                 (Ok(g), Ok(d)) => Ok((Arc::new(d), Arc::new(g))),
                 (Err(e), _) | (_, Err(e)) => Err(e),

@@ -139,6 +139,7 @@ pub fn MapView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let table_open = RwSignal::new(false);
     let ds_panel = ds.clone();
     let panel = move || {
         let code = selected.get()?;
@@ -197,9 +198,10 @@ pub fn MapView() -> impl IntoView {
                     <div class="panel" aria-live="polite">{panel}{national}</div>
                 </div>
             </div>
-            <details class="table-toggle">
+            // Made when opened: the first view's start does not build a table nobody has asked for.
+            <details class="table-toggle" on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{lang.t("Tableau des valeurs", "Table of values")}</summary>
-                <DataTable table=table lang=lang test_id="map-table" />
+                {move || table_open.get().then(|| view! { <DataTable table=table lang=lang test_id="map-table" /> })}
             </details>
             <MeasureSources />
         </section>

@@ -121,6 +121,7 @@ pub fn MeasureSources() -> impl IntoView {
     let state = ctx.state;
     let ds = ctx.ds.clone();
     let catalog = ctx.catalog.clone();
+    let open = RwSignal::new(false);
     let cards = move || {
         let mut measures = vec![state.with(|s| s.measure.clone())];
         if state.with(|s| s.view) == crate::model::View::Scatter {
@@ -153,9 +154,11 @@ pub fn MeasureSources() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <details class="table-toggle sources" data-testid="measure-sources">
+        // The cards are made when opened (the first view's start builds only what shows).
+        <details class="table-toggle sources" data-testid="measure-sources"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary>{lang.t("Sources et méthode des indicateurs montrés", "Sources and method of the indicators shown")}</summary>
-            {cards}
+            {move || open.get().then(cards.clone())}
         </details>
     }
 }
