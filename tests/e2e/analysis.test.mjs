@@ -178,6 +178,7 @@ test('an indicator\'s card says how firm its domain\'s rank is, for the region r
   // The map's table is made when it is opened.
   await map.page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
   const table = map.page.getByTestId('map-table');
+  await table.locator('tbody tr').first().waitFor();
   const head = await table.locator('thead th').allTextContents();
   assert.ok(head.some((t) => t.includes('France hors Île-de-France = 100')), head.join(' | '));
   const rows = await table.locator('tbody tr').allTextContents();

@@ -217,6 +217,8 @@ test('phone (360 px): no horizontal scroll on any view, the table one tap away',
   const { page, context } = await openView(h, '', { viewport: { width: 360, height: 740 } });
   await page.locator('summary', { hasText: 'Tableau des valeurs' }).tap?.().catch(() => {});
   await page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
+  // The table is made when the section opens (its toggle event): wait for it.
+  await page.getByTestId('map-table').waitFor();
   assert.ok(await page.getByTestId('map-table').isVisible());
   await context.close();
 });

@@ -67,7 +67,10 @@ for (const [query, testid, id] of [['?indicator=chomage_localise', 'map-table', 
   test(`CSV of ${query}: a row per region and measure, the numbers on screen (French and international)`, async () => {
     const { page, errors, context } = await openView(h, query);
     // The map's table is made when it is opened.
-    if (testid === 'map-table') await page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
+    if (testid === 'map-table') {
+      await page.locator('summary', { hasText: 'Tableau des valeurs' }).click();
+      await page.locator('[data-testid="map-table"] tbody tr').first().waitFor();
+    }
     const screen = await page.$$eval(`[data-testid="${testid}"] tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     const fr = (await exportFile(page, 'csv-fr')).bytes.toString('utf8');
     assert.ok(fr.startsWith('\ufeff'), 'BOM for spreadsheet software');
