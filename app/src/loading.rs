@@ -41,6 +41,8 @@ pub async fn embedded_or_fetch<T: DeserializeOwned>(
 ) -> Result<T, String> {
     match crate::browser::embedded_text(id) {
         Some(text) => {
+            // Checked and parsed in a task of its own, not in the wasm's start.
+            crate::browser::next_task().await;
             file.verify(text.as_bytes())?;
             serde_json::from_str(&text).map_err(|e| format!("{} : {e}", file.path))
         }

@@ -143,6 +143,7 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
 <div class="side">{legend}<div class="panel"><h2>France métropolitaine</h2><p class="js-only">Choisissez une région sur la carte (clic, ou Tab puis Entrée) pour la comparer à la moyenne nationale.</p><p class="no-js-only">Les chiffres clés de chaque région sont plus bas, dans le tableau.</p></div></div></div>
 </section>
 </main>
+<i class="fv-end" hidden></i>
 </div>"##,
         title = esc(&m.info.title),
         year = esc(&m.info.year),
