@@ -148,8 +148,10 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Scrolls back to the top after a navigation (the previous view may have been long).
-pub fn scroll_top_if_view_changed() {
+/// Scrolls back to the top when the page is scrolled down (after a change of view: the previous
+/// view may have been long). Reading the scroll position forces a layout: only on a change of
+/// view, not on every interaction.
+pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         if w.scroll_y().unwrap_or(0.0) > 200.0 {
             w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -187,7 +189,6 @@ pub fn data_timeout_ms() -> i32 {
         .map_or(20_000, |v| v as i32)
 }
 
-/// Runs `f` once after `ms` milliseconds; dropping the returned guard cancels it.
 /// Resolves in a new task (a zero timeout): the browser may paint and handle input before the
 /// work that follows (no task of the app's start blocks the page for long).
 pub async fn next_task() {
@@ -199,6 +200,7 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` once after `ms` milliseconds; dropping the returned guard cancels it.
 pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) -> Timer {
     let closure = Closure::once(f);
     let id = web_sys::window()

@@ -83,6 +83,27 @@ pub enum Measure {
 /// The URL's word for [`Measure::Overall`] (`domain=ensemble`).
 pub const OVERALL: &str = "ensemble";
 
+impl Measure {
+    /// The measure's value in the pickers' `<select>` (`d:emploi`, `i:aah`, `o:ensemble`).
+    pub fn option_value(&self) -> String {
+        match self {
+            Measure::Domain(id) => format!("d:{id}"),
+            Measure::Indicator(id) => format!("i:{id}"),
+            Measure::Overall => format!("o:{OVERALL}"),
+        }
+    }
+
+    /// The measure of a picker's value ([`Measure::option_value`]).
+    pub fn from_option_value(v: &str) -> Option<Measure> {
+        match v.split_once(':') {
+            Some(("d", id)) => Some(Measure::Domain(id.into())),
+            Some(("i", id)) => Some(Measure::Indicator(id.into())),
+            Some(("o", _)) => Some(Measure::Overall),
+            _ => None,
+        }
+    }
+}
+
 /// Map layout: the geographic map or the tile grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {

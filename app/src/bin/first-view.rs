@@ -6,9 +6,12 @@
 
 use app::state::{first_view, key_figures};
 
-fn read<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| format!("{path}: {e}"))
 }
 
 fn run() -> Result<(), String> {
@@ -16,12 +19,12 @@ fn run() -> Result<(), String> {
     let [dataset, regions, index] = args.as_slice() else {
         return Err("usage: first-view <dataset.json> <regions.json> <index.html>".into());
     };
-    let ds = read(dataset)?;
-    let geo = read(regions)?;
-    // The geometry's file, byte for byte (the app checks its SHA-256), for the app to read
-    // instead of downloading the outlines the page already drew.
-    let geometry = std::fs::read_to_string(regions).map_err(|e| format!("{regions}: {e}"))?;
-    let page = std::fs::read_to_string(index).map_err(|e| format!("{index}: {e}"))?;
+    let ds = parse(dataset, &read(dataset)?)?;
+    // The geometry's file, byte for byte (the app checks its SHA-256), goes into the page for
+    // the app to read instead of downloading the outlines the page already drew.
+    let geometry = read(regions)?;
+    let geo = parse(regions, &geometry)?;
+    let page = read(index)?;
     let page = first_view::inject(&page, &first_view::html(&ds, &geo)?, &geometry)?;
     let page = key_figures::inject(&page, &key_figures::html(&ds)?)?;
     std::fs::write(index, page).map_err(|e| format!("{index}: {e}"))?;

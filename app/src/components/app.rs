@@ -115,13 +115,7 @@ fn YearPicker(years: Arc<Vec<(i32, usize)>>, year: Option<i32>, lang: Lang) -> i
     let options = years
         .iter()
         .map(|(y, n)| {
-            let text = match lang {
-                Lang::Fr => format!(
-                    "{y} ({n} indicateur{} sur {total})",
-                    if *n > 1 { "s" } else { "" }
-                ),
-                Lang::En => format!("{y} ({n} of {total} indicators)"),
-            };
+            let text = crate::state::pickers::year_option(*y, *n, total, lang);
             view! { <option value=y.to_string() selected=year == Some(*y)>{text}</option> }
         })
         .collect::<Vec<_>>();
@@ -132,7 +126,7 @@ fn YearPicker(years: Arc<Vec<(i32, usize)>>, year: Option<i32>, lang: Lang) -> i
                 // `selected` places the first rendering; `prop:value` the later ones (the
                 // control is patched in place when the year changes, e.g. on Back).
                 <select on:change=pick data-testid="year-picker" prop:value=year.map(|y| y.to_string()).unwrap_or_default()>
-                    <option value="" selected=year.is_none()>{lang.t("Dernières données (l'année de chaque indicateur)", "Latest data (each indicator's own year)")}</option>
+                    <option value="" selected=year.is_none()>{crate::state::pickers::latest_option(lang)}</option>
                     {options}
                 </select>
             </label>
@@ -172,8 +166,8 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             if query.with_untracked(|cur| *cur == q) {
                 return;
             }
-            // Reading the scroll position forces a layout (measured: 6.6 ms of a measure
-            // change's 20): only a change of view may need to scroll back up.
+            // Only a change of view scrolls back up (reading the scroll position forces a
+            // layout: 6.6 ms of a measure change's 20 when it was read on every change).
             let new_view = state.with_untracked(|cur| {
                 cur.view != s.view
                     || (s.view == View::Dep && cur.dep != s.dep)
@@ -182,7 +176,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             browser::push_query(&q);
             query.set(q);
             if new_view {
-                browser::scroll_top_if_view_changed();
+                browser::scroll_to_top();
             }
         })
     };

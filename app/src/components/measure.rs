@@ -4,14 +4,6 @@ use super::context::Ctx;
 use crate::model::Measure;
 use leptos::prelude::*;
 
-fn key(m: &Measure) -> String {
-    match m {
-        Measure::Domain(id) => format!("d:{id}"),
-        Measure::Indicator(id) => format!("i:{id}"),
-        Measure::Overall => format!("o:{}", crate::model::OVERALL),
-    }
-}
-
 /// The measure shown (the map's, the ranking's, the scatter plot's horizontal axis).
 #[component]
 pub fn MeasurePicker() -> impl IntoView {
@@ -53,48 +45,23 @@ fn picker(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang();
-    let ds = ctx.ds.clone();
-    let groups = ds
-        .domains
-        .iter()
-        .filter(|d| !d.indicators.is_empty())
-        .map(|d| {
-            let label = lang.pick(&d.meta.label_fr, &d.meta.label_en).to_string();
-            let whole = format!("{label} — {}", lang.t("indice du domaine", "domain index"));
-            let inds = d
-                .indicators
-                .iter()
-                .filter_map(|id| ds.indicators.iter().find(|i| &i.meta.id == id))
-                .map(|i| {
-                    let text = format!(
-                        "{} ({})",
-                        lang.pick(&i.meta.label_fr, &i.meta.label_en),
-                        i.meta.year
-                    );
-                    view! { <option value=format!("i:{}", i.meta.id)>{text}</option> }
-                })
+    let (overall, groups) = crate::state::pickers::measure_options(&ctx.ds, lang);
+    let groups = groups
+        .into_iter()
+        .map(|g| {
+            let options = g
+                .options
+                .into_iter()
+                .map(|o| view! { <option value=o.value>{o.text}</option> })
                 .collect::<Vec<_>>();
-            view! {
-                <optgroup label=label>
-                    <option value=format!("d:{}", d.meta.id)>{whole}</option>
-                    {inds}
-                </optgroup>
-            }
+            view! { <optgroup label=g.label>{options}</optgroup> }
         })
         .collect::<Vec<_>>();
-    let overall_label = lang.t(
-        "Ensemble des domaines — lecture d'ensemble",
-        "All domains — overall reading",
-    );
     let state = ctx.state;
     let go = ctx.go;
     let change = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        let m = match v.split_once(':') {
-            Some(("d", id)) => Measure::Domain(id.into()),
-            Some(("i", id)) => Measure::Indicator(id.into()),
-            Some(("o", _)) => Measure::Overall,
-            _ => return,
+        let Some(m) = Measure::from_option_value(&event_target_value(&ev)) else {
+            return;
         };
         let mut s = state.get_untracked();
         set(&mut s, m);
@@ -104,8 +71,8 @@ fn picker(
     view! {
         <label class="picker">
             <span>{label}</span>
-            <select on:change=change prop:value=move || state.with(|s| key(&get(s, &catalog))) data-testid=test_id>
-                <option value=key(&Measure::Overall)>{overall_label}</option>
+            <select on:change=change prop:value=move || state.with(|s| get(s, &catalog).option_value()) data-testid=test_id>
+                <option value=overall.value>{overall.text}</option>
                 {groups}
             </select>
         </label>

@@ -10,6 +10,7 @@
 //! A browser test compares the two, shape by shape and colour by colour.
 
 use super::map::{map_state, MapState};
+use super::pickers::{latest_option, measure_options, year_option, Choice};
 use crate::export::svg::esc;
 use crate::graphics::{map::shapes, svg::fragment};
 use crate::i18n::Lang;
@@ -59,31 +60,19 @@ fn legend(m: &MapState) -> String {
 /// The measure's select with every option of the app's picker (its width is its longest
 /// option's), the default one selected.
 fn measure_select(ds: &Dataset, selected: &str) -> String {
-    let mut s = String::from(
-        r#"<option value="o:ensemble">Ensemble des domaines — lecture d'ensemble</option>"#,
-    );
-    for d in ds.domains.iter().filter(|d| !d.indicators.is_empty()) {
-        let key = format!("d:{}", d.meta.id);
-        let _ = write!(
-            s,
-            r#"<optgroup label="{}"><option value="{key}"{}>{} — indice du domaine</option>"#,
-            esc(&d.meta.label_fr),
-            if key == selected { " selected" } else { "" },
-            esc(&d.meta.label_fr)
-        );
-        for i in d
-            .indicators
-            .iter()
-            .filter_map(|id| ds.indicators.iter().find(|i| &i.meta.id == id))
-        {
-            let _ = write!(
-                s,
-                r#"<option value="i:{}">{} ({})</option>"#,
-                esc(&i.meta.id),
-                esc(&i.meta.label_fr),
-                esc(&i.meta.year)
-            );
-        }
+    let option = |o: &Choice| {
+        format!(
+            r#"<option value="{}"{}>{}</option>"#,
+            esc(&o.value),
+            if o.value == selected { " selected" } else { "" },
+            esc(&o.text)
+        )
+    };
+    let (overall, groups) = measure_options(ds, Lang::Fr);
+    let mut s = option(&overall);
+    for g in &groups {
+        let _ = write!(s, r#"<optgroup label="{}">"#, esc(&g.label));
+        g.options.iter().for_each(|o| s.push_str(&option(o)));
         s.push_str("</optgroup>");
     }
     s
@@ -119,24 +108,18 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
         .iter()
         .map(|(y, n)| {
             format!(
-                r#"<option value="{y}">{y} ({n} indicateur{} sur {})</option>"#,
-                if *n > 1 { "s" } else { "" },
-                ds.indicators.len()
+                r#"<option value="{y}">{}</option>"#,
+                esc(&year_option(*y, *n, ds.indicators.len(), lang))
             )
         })
         .collect();
-    let selected = match &st.measure {
-        crate::model::Measure::Domain(id) => format!("d:{id}"),
-        crate::model::Measure::Indicator(id) => format!("i:{id}"),
-        crate::model::Measure::Overall => "o:ensemble".into(),
-    };
     Ok(format!(
         r##"<div id="first-view" class="first-view">
 <a class="skip" href="#main">Aller au contenu</a>
 <header class="top"><div class="brand"><h1>Fragilités régionales</h1><p class="tagline">Les 13 régions de France métropolitaine comparées à la moyenne nationale</p></div><button class="lang" lang="en" inert>English</button></header>
 <nav class="tabs" aria-label="Vues">{tabs}</nav>
 <main id="main" tabindex="-1">
-<div class="toolbar" inert><div class="year-bar"><label class="picker year-picker"><span>Année</span><select><option value="" selected>Dernières données (l'année de chaque indicateur)</option>{years}</select></label></div><section class="export" aria-label="Exporter et partager cette vue"><details class="export-menu"><summary class="button">Exporter</summary></details><button>Copier le lien</button><button>+ Atelier</button><p class="export-status"></p></section></div>
+<div class="toolbar" inert><div class="year-bar"><label class="picker year-picker"><span>Année</span><select><option value="" selected>{latest}</option>{years}</select></label></div><section class="export" aria-label="Exporter et partager cette vue"><details class="export-menu"><summary class="button">Exporter</summary></details><button>Copier le lien</button><button>+ Atelier</button><p class="export-status"></p></section></div>
 <section class="view map-view" aria-labelledby="fv-view-title">
 <div class="view-head"><h2 id="fv-view-title" class="view-title">{title} ({year})</h2><div class="controls" inert><div class="search"><label for="fv-search">Trouver une région</label><input id="fv-search" type="text" placeholder="Nom ou code"></div><label class="picker"><span>Indicateur affiché</span><select>{measures}</select></label><div class="switch" role="group" aria-label="Disposition de la carte"><button aria-pressed="true">Carte</button><button aria-pressed="false">Grille</button><button aria-pressed="false">Départements</button></div></div></div>
 <div class="layout"><figure class="map-figure"><div class="map-box"><svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Carte des 13 régions de France métropolitaine : {title}">{drawing}</svg></div><p class="info-line" role="status"><span class="js-only">Chargement de la carte interactive…</span><span class="no-js-only">Carte fixe : la carte interactive demande JavaScript et WebAssembly.</span></p><p class="source">Contours : {source}</p></figure>
@@ -147,7 +130,8 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
 </div>"##,
         title = esc(&m.info.title),
         year = esc(&m.info.year),
-        measures = measure_select(ds, &selected),
+        measures = measure_select(ds, &st.measure.option_value()),
+        latest = esc(latest_option(lang)),
         w = crate::graphics::svg::num(scene.width),
         h = crate::graphics::svg::num(scene.height),
         drawing = fragment(&scene),

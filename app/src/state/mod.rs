@@ -11,6 +11,7 @@ pub mod first_view;
 pub mod key_figures;
 pub mod map;
 pub mod peers;
+pub mod pickers;
 pub mod provenance;
 pub mod ranking;
 pub mod region;
