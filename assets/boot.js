@@ -107,3 +107,4 @@
   addEventListener('unhandledrejection', function (e) { if (!started) show(String(e.reason && e.reason.message || e.reason)); });
   setTimeout(function () { if (!started && document.getElementById('boot')) show('délai dépassé'); }, 20000);
 })();
+

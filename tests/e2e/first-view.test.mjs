@@ -67,7 +67,7 @@ test('before the wasm arrives the map is there; the app then takes it over in pl
     assert.equal(Object.keys(before).length, 13);
     assert.equal(await page.locator('#first-view [inert] select').count() > 0, true, 'its controls are inert');
     release();
-    await page.locator('svg.map path.region[data-code]').first().waitFor({ timeout: 15000 });
+    await page.locator('body > main svg.map path.region[data-code]').first().waitFor({ timeout: 15000 });
     assert.equal(await page.locator('#first-view').count(), 0, 'the static view is gone');
     const after = await shapes(page, 'data-code');
     for (const [code, b] of Object.entries(before)) {
@@ -98,6 +98,73 @@ test('the outlines are not downloaded a second time; a deep link shows the stati
   assert.match(await page.locator('h2').first().textContent(), /Occitanie/);
   assert.ok(!asked.some((p) => p.endsWith('/regions.json')), `regions.json not fetched: ${asked.join(' ')}`);
   assert.ok(asked.some((p) => p.endsWith('/dataset.json')), 'the dataset is');
+  await context.close();
+});
+
+test('before the app starts, the static map answers: a region picked by click or keyboard shows its panel, and the app opens on it', async () => {
+  // bypassCSP: axe-core is injected as an inline script.
+  const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(h.url);
+  const fv = page.locator('#first-view');
+  const panel = fv.locator('.panel');
+  const bretagne = fv.locator('svg.map path.region[data-key="53"]');
+  await bretagne.click();
+  assert.equal(await panel.locator('[data-testid="region-code"]').textContent(), '53');
+  assert.equal(await panel.locator('h2').textContent(), 'Bretagne');
+  assert.equal(await bretagne.getAttribute('aria-pressed'), 'true');
+  assert.match(await bretagne.getAttribute('class'), /\bselected\b/);
+  assert.equal(new URL(page.url()).search, '?region=53', 'the URL records the choice');
+  // Bretagne's employment index, read from the dataset, in the panel's figures.
+  const k = ds.regions.findIndex((r) => r.code === '53');
+  const emploi = ds.domains.find((d) => d.id === 'emploi');
+  assert.match(await panel.locator('.figures').textContent(), new RegExp(`^Bretagne : indice ${Math.round(emploi.index[k])}\\b`));
+  // The keyboard: Tab reaches the regions, Enter picks one; the focused one's values are read
+  // in the line under the map.
+  const occitanie = fv.locator('svg.map path.region[data-key="76"]');
+  await occitanie.focus();
+  assert.match(await fv.locator('.info-line').textContent(), /^Occitanie : indice/);
+  await page.keyboard.press('Enter');
+  assert.equal(await panel.locator('h2').textContent(), 'Occitanie');
+  assert.equal(await bretagne.getAttribute('aria-pressed'), 'false');
+  // Back to the national view, then Bretagne again; Back in the browser returns to Occitanie.
+  await panel.locator('button.back').click();
+  assert.equal(await panel.locator('h2').textContent(), 'France métropolitaine');
+  assert.equal(new URL(page.url()).search, '');
+  await page.locator('#first-view svg.map path.inset-shape').first().click();
+  assert.equal(await panel.locator('h2').textContent(), 'Île-de-France', 'the inset picks its region');
+  await bretagne.click();
+  await page.goBack();
+  assert.equal(await panel.locator('h2').textContent(), 'Île-de-France');
+  await page.goForward();
+  const staticText = await panel.textContent();
+  assert.deepEqual(await axe(page), [], 'axe-core on the static view with a region picked');
+  // The app starts and opens on the region picked, with the same panel.
+  release();
+  const appPanel = page.locator('body > main .map-view .panel');
+  await appPanel.locator('[data-testid="region-code"]').waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('#first-view').count(), 0);
+  assert.equal(await appPanel.textContent(), staticText, 'the same panel, written by the same function');
+  assert.match(await page.locator('body > main path.region[data-code="53"]').getAttribute('class'), /\bselected\b/);
+  await context.close();
+});
+
+test("the static panel's link opens the region's page once the app has started", async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(h.url);
+  await page.locator('#first-view svg.map path.region[data-key="76"]').click();
+  await page.locator('#first-view .panel a.button').click();
+  assert.equal(new URL(page.url()).search, '?view=region&region=76', 'no reload: the URL says where to go');
+  release();
+  await page.locator('body > main .region-view').first().waitFor({ timeout: 15000 });
+  assert.match(await page.locator('body > main h2').first().textContent(), /Occitanie/);
   await context.close();
 });
 

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     // for the same three states (loading, failed with a retry, loaded) that one signal and
     // spawn_local give here.
     let data: RwSignal<Loaded> = RwSignal::new(None);
+    let query = RwSignal::new(browser::current_query());
     let load = move || {
         data.set(None);
         spawn_local(async move {
@@ -48,6 +49,9 @@ pub fn App() -> impl IntoView {
             .await;
             // The files are checked and parsed; the dashboard is built in a task of its own.
             browser::next_task().await;
+            // The static first view may have changed the URL meanwhile (a region picked
+            // before the app started, boot.js): the dashboard opens on that view.
+            query.set(browser::current_query());
             data.set(Some(match (geo, ds) {
                 (Ok(g), Ok(d)) => Ok((Arc::new(d), Arc::new(g))),
                 (Err(e), _) | (_, Err(e)) => Err(e),
@@ -55,7 +59,6 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
-    let query = RwSignal::new(browser::current_query());
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         query.set(browser::current_query())
     });

@@ -8,7 +8,7 @@ use super::search::RegionSearch;
 use super::table::DataTable;
 use crate::graphics::map::shapes;
 use crate::model::Layout;
-use crate::state::map::{map_state, panel};
+use crate::state::map::{map_hint, map_state, panel, panel_words};
 use leptos::prelude::*;
 
 #[component]
@@ -81,10 +81,7 @@ pub fn MapView() -> impl IntoView {
         info_text(
             map,
             hovered.get().or_else(|| selected.get()),
-            lang.t(
-                "Survolez ou parcourez les régions au clavier (Tab) pour lire leur valeur.",
-                "Hover or tab through the regions to read their value.",
-            ),
+            map_hint(lang),
         )
     };
     // Where the tooltip of region `code` stands when no cursor places it: at its label.
@@ -149,17 +146,18 @@ pub fn MapView() -> impl IntoView {
         })?;
         let href = ctx.href(&p.target);
         let target = p.target.clone();
+        let [open, back, code_label] = panel_words(lang);
         Some(view! {
             <h2 id="panel-title">{p.name.clone()}</h2>
             <p class="figures">{p.description.clone()}</p>
             <p class="summary">{p.summary.clone()}</p>
             <p class="actions">
                 <a class="button primary" href=href on:click=move |ev| { ev.prevent_default(); go.run(target.clone()); }>
-                    {lang.t("Voir la fiche de la région →", "Open the region page →")}
+                    {open}
                 </a>
-                <button class="back" on:click=move |_| select(None)>{lang.t("← Vue nationale", "← National view")}</button>
+                <button class="back" on:click=move |_| select(None)>{back}</button>
             </p>
-            <p class="code">{lang.t("Code INSEE ", "INSEE code ")}<span data-testid="region-code">{p.code.clone()}</span></p>
+            <p class="code">{code_label}<span data-testid="region-code">{p.code.clone()}</span></p>
         })
     };
     let national = move || {

@@ -9,7 +9,7 @@
 //! so that they take the room the app's will: the map does not move when the app takes over.
 //! A browser test compares the two, shape by shape and colour by colour.
 
-use super::map::{map_state, MapState};
+use super::map::{map_hint, map_state, panel, panel_words, MapState};
 use super::pickers::{latest_option, measure_options, year_option, Choice};
 use crate::export::svg::esc;
 use crate::graphics::{map::shapes, svg::fragment};
@@ -78,6 +78,33 @@ fn measure_select(ds: &Dataset, selected: &str) -> String {
     s
 }
 
+/// Each region's panel, as the app shows it when the region is picked on the map (the same
+/// [`panel`] and words), in a `<template>` that boot.js shows on a click before the app has
+/// started; `data-href` is the query the app writes for that choice, so that the app, once
+/// started, opens the same view.
+fn panels(ds: &Dataset, m: &MapState, st: &ViewState, cat: &crate::model::Catalog) -> String {
+    let [open, back, code_label] = panel_words(Lang::Fr);
+    let mut out = String::new();
+    for row in &m.rows {
+        let Some(p) = panel(ds, m, st, &row.code) else {
+            continue;
+        };
+        let mut picked = st.clone();
+        picked.region = Some(p.code.clone());
+        let _ = write!(
+            out,
+            r#"<template data-code="{code}" data-href="{here}"><h2 id="panel-title">{name}</h2><p class="figures">{figures}</p><p class="summary">{summary}</p><p class="actions"><a class="button primary" href="{target}">{open}</a><button class="back">{back}</button></p><p class="code">{code_label}<span data-testid="region-code">{code}</span></p></template>"#,
+            code = esc(&p.code),
+            here = esc(&to_query(&picked, cat)),
+            name = esc(&p.name),
+            figures = esc(&p.description),
+            summary = esc(&p.summary),
+            target = esc(&to_query(&p.target, cat)),
+        );
+    }
+    out
+}
+
 /// The first view's HTML: `ds` and `geo` are the committed dataset and geometry, the files the
 /// app downloads.
 pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
@@ -122,10 +149,11 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
 <div class="toolbar" inert><div class="year-bar"><label class="picker year-picker"><span>Année</span><select><option value="" selected>{latest}</option>{years}</select></label></div><section class="export" aria-label="Exporter et partager cette vue"><details class="export-menu"><summary class="button">Exporter</summary></details><button>Copier le lien</button><button>+ Atelier</button><p class="export-status"></p></section></div>
 <section class="view map-view" aria-labelledby="fv-view-title">
 <div class="view-head"><h2 id="fv-view-title" class="view-title">{title} ({year})</h2><div class="controls" inert><div class="search"><label for="fv-search">Trouver une région</label><input id="fv-search" type="text" placeholder="Nom ou code"></div><label class="picker"><span>Indicateur affiché</span><select>{measures}</select></label><div class="switch" role="group" aria-label="Disposition de la carte"><button aria-pressed="true">Carte</button><button aria-pressed="false">Grille</button><button aria-pressed="false">Départements</button></div></div></div>
-<div class="layout"><figure class="map-figure"><div class="map-box"><svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Carte des 13 régions de France métropolitaine : {title}">{drawing}</svg></div><p class="info-line" role="status"><span class="js-only">Chargement de la carte interactive…</span><span class="no-js-only">Carte fixe : la carte interactive demande JavaScript et WebAssembly.</span></p><p class="source">Contours : {source}</p></figure>
-<div class="side">{legend}<div class="panel"><h2>France métropolitaine</h2><p class="js-only">Choisissez une région sur la carte (clic, ou Tab puis Entrée) pour la comparer à la moyenne nationale.</p><p class="no-js-only">Les chiffres clés de chaque région sont plus bas, dans le tableau.</p></div></div></div>
+<div class="layout"><figure class="map-figure"><div class="map-box"><svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Carte des 13 régions de France métropolitaine : {title}">{drawing}</svg></div><p class="info-line" role="status" data-hint="{hint}"><span class="js-only">Chargement de la carte interactive…</span><span class="no-js-only">Carte fixe : la carte interactive demande JavaScript et WebAssembly.</span></p><p class="source">Contours : {source}</p></figure>
+<div class="side">{legend}<div class="panel" aria-live="polite"><h2 id="panel-title">France métropolitaine</h2><p class="js-only">Choisissez une région sur la carte (clic, ou Tab puis Entrée) pour la comparer à la moyenne nationale.</p><p class="no-js-only">Les chiffres clés de chaque région sont plus bas, dans le tableau.</p></div></div></div>
 </section>
 </main>
+{panels}
 <i class="fv-end" hidden></i>
 </div>"##,
         title = esc(&m.info.title),
@@ -137,6 +165,8 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
         drawing = fragment(&scene),
         source = esc(&geo.source),
         legend = legend(&m),
+        hint = esc(map_hint(lang)),
+        panels = panels(ds, &m, &st, &cat),
     ))
 }
 
@@ -207,6 +237,36 @@ mod tests {
         assert!(out.contains(r#"aria-current="page">Carte</a>"#));
         // No inline style (the page's policy refuses them) and no script.
         assert!(!out.contains("style=") && !out.contains("<script"));
+    }
+
+    /// Each region's panel is in the page for boot's first-view.js to show on a click before
+    /// the app starts: the app's own panel (figures, summary, link to the region's page) and
+    /// the query the app writes for that choice.
+    #[test]
+    fn each_region_has_its_panel_and_its_link() {
+        let (ds, geo) = committed();
+        let out = html(&ds, &geo).unwrap();
+        let cat = crate::state::catalog(&ds);
+        let st = ViewState::default_for(&cat);
+        let m = map_state(&ds, &st.measure, Lang::Fr).unwrap();
+        assert_eq!(out.matches("<template data-code=").count(), geo.regions.len());
+        for r in &geo.regions {
+            let p = panel(&ds, &m, &st, &r.code).unwrap();
+            let at = out
+                .find(&format!(r#"<template data-code="{}""#, r.code))
+                .unwrap();
+            let t = &out[at..at + out[at..].find("</template>").unwrap()];
+            assert!(t.contains(&format!(r#"data-href="?region={}""#, r.code)), "{t}");
+            assert!(t.contains(&esc(&p.description)) && t.contains(&esc(&p.summary)));
+            assert!(t.contains(&format!(
+                r#"href="?view=region&amp;region={}""#,
+                r.code
+            )));
+            assert!(t.contains(&format!(
+                r#"<span data-testid="region-code">{}</span>"#,
+                r.code
+            )));
+        }
     }
 
     #[test]

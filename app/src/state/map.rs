@@ -120,6 +120,25 @@ pub struct Panel {
     pub target: crate::model::ViewState,
 }
 
+/// The words of the panel's actions and code line, in `lang`: the link to the region's page,
+/// the way back to the national view, the code's label (the app's panel and the static first
+/// view's, written once).
+pub fn panel_words(lang: crate::i18n::Lang) -> [&'static str; 3] {
+    [
+        lang.t("Voir la fiche de la région →", "Open the region page →"),
+        lang.t("← Vue nationale", "← National view"),
+        lang.t("Code INSEE ", "INSEE code "),
+    ]
+}
+
+/// The line under the map before any region is pointed at or focused.
+pub fn map_hint(lang: crate::i18n::Lang) -> &'static str {
+    lang.t(
+        "Survolez ou parcourez les régions au clavier (Tab) pour lire leur valeur.",
+        "Hover or tab through the regions to read their value.",
+    )
+}
+
 pub fn panel(
     ds: &Dataset,
     st: &MapState,
