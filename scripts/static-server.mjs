@@ -17,7 +17,9 @@ const MIME = {
 /** Starts serving `root` under `base` on 127.0.0.1:`port` (0 = any free port). Resolves to {server, url}. */
 // With `precompressed`, a file's .br copy (scripts/compress.mjs) is sent to a browser that
 // accepts brotli, as a CDN sends it (the benchmark measures what a user downloads).
-export function startServer({ root, port = 0, base = '/', precompressed = false }) {
+// With `hold`, a function of the path that may return a promise: the response waits for it (the
+// benchmark holds the wasm back without intercepting every request in the browser).
+export function startServer({ root, port = 0, base = '/', precompressed = false, hold = () => null }) {
   const rootAbs = path.resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = http.createServer((req, res) => {
@@ -37,7 +39,7 @@ export function startServer({ root, port = 0, base = '/', precompressed = false 
     if (!file.startsWith(rootAbs)) { res.writeHead(403).end('forbidden'); return; }
     if (pathname.endsWith('/')) file = path.join(file, 'index.html');
     const br = precompressed && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && fs.existsSync(`${file}.br`);
-    fs.readFile(br ? `${file}.br` : file, (err, body) => {
+    Promise.resolve(hold(pathname)).then(() => fs.readFile(br ? `${file}.br` : file, (err, body) => {
       if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {
         'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
@@ -45,7 +47,7 @@ export function startServer({ root, port = 0, base = '/', precompressed = false 
         ...(br ? { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' } : {}),
       });
       res.end(body);
-    });
+    }));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
