@@ -271,7 +271,9 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         Effect::new(move |_| title.with(|t| browser::set_title(t)));
     }
 
-    let lang = move || state.with(|s| s.lang);
+    // The language alone: what depends on it is not redone when another part of the state changes.
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let lang = move || lang.get();
     let notices = move || {
         parsed.with(|(s, n)| {
             n.iter()
@@ -281,28 +283,37 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                 .collect::<Vec<_>>()
         })
     };
+    // The tabs are made once per language; a change of the view only moves `aria-current`, and
+    // each link's address follows the state (only the changed ones are written).
     let tabs = {
         let ctx = ctx.clone();
         move || {
             let l = lang();
-            let current = state.with(|s| s.view);
             View::ALL
                 .iter()
-                .map(|v| {
+                .filter_map(|v| {
                     let v = *v;
                     let label = v.tab_label(l)?;
-                    let target = state.with(|s| s.for_tab(v, &ctx.catalog));
-                    let href = ctx.href(&target);
+                    let target = {
+                        let ctx = ctx.clone();
+                        move || state.with(|s| s.for_tab(v, &ctx.catalog))
+                    };
+                    let href = {
+                        let ctx = ctx.clone();
+                        let target = target.clone();
+                        Memo::new(move |_| ctx.href(&target()))
+                    };
+                    let current = Memo::new(move |_| state.with(|s| s.view == v));
                     let go = ctx.go;
                     Some(view! {
                         <a
                             class="tab"
                             href=href
-                            aria-current=if v == current { Some("page") } else { None }
+                            aria-current=move || current.get().then_some("page")
                             on:click=move |ev| {
                                 if !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
                                     ev.prevent_default();
-                                    go.run(target.clone());
+                                    go.run(target());
                                 }
                             }
                         >

@@ -68,13 +68,28 @@ pub(super) fn info_text(map: Memo<Option<MapState>>, code: Option<String>, hint:
 /// The legend beside a map: the palette's classes around France = 100 (the reference named),
 /// and the grey of a missing value.
 pub(super) fn legend_view(map: Memo<Option<MapState>>, lang: Lang) -> impl IntoView {
-    let items = move || {
+    // Its classes and the reference's words only: most measures share them, and the list is
+    // then not redrawn when the measure changes.
+    let legend = Memo::new(move |_| {
         map.with(|m| {
-            m.as_ref().map(|m| {
-                m.legend
+            m.as_ref()
+                .map(|m| (m.legend.clone(), m.info.reference_line.clone()))
+        })
+    });
+    let unit = Memo::new(move |_| {
+        map.with(|m| {
+            m.as_ref()
+                .map(|m| m.info.index_unit.clone())
+                .unwrap_or_default()
+        })
+    });
+    let items = move || {
+        legend.with(|l| {
+            l.as_ref().map(|(items, reference)| {
+                items
                     .iter()
                     .map(|l| {
-                        let france = l.is_france.then(|| view! { <span class="france-mark">{format!(" ← {}", m.info.reference_line)}</span> });
+                        let france = l.is_france.then(|| view! { <span class="france-mark">{format!(" ← {reference}")}</span> });
                         view! { <li><span class="swatch" style:background=l.color></span>{l.label.clone()}{france}</li> }
                     })
                     .collect::<Vec<_>>()
@@ -83,7 +98,7 @@ pub(super) fn legend_view(map: Memo<Option<MapState>>, lang: Lang) -> impl IntoV
     };
     view! {
         <div class="legend-box" role="group" aria-labelledby="legend-title">
-            <p class="legend-title" id="legend-title">{move || format!("{} — {}", map.with(|m| m.as_ref().map(|m| m.info.index_unit.clone()).unwrap_or_default()), lang.t("plus haut = plus fragile", "higher = more fragile"))}</p>
+            <p class="legend-title" id="legend-title">{move || format!("{} — {}", unit.get(), lang.t("plus haut = plus fragile", "higher = more fragile"))}</p>
             <ul class="legend">
                 {items}
                 <li><span class="swatch" style:background=MISSING></span>{lang.t("non disponible", "not available")}</li>

@@ -249,19 +249,22 @@ mod tests {
         let cat = crate::state::catalog(&ds);
         let st = ViewState::default_for(&cat);
         let m = map_state(&ds, &st.measure, Lang::Fr).unwrap();
-        assert_eq!(out.matches("<template data-code=").count(), geo.regions.len());
+        assert_eq!(
+            out.matches("<template data-code=").count(),
+            geo.regions.len()
+        );
         for r in &geo.regions {
             let p = panel(&ds, &m, &st, &r.code).unwrap();
             let at = out
                 .find(&format!(r#"<template data-code="{}""#, r.code))
                 .unwrap();
             let t = &out[at..at + out[at..].find("</template>").unwrap()];
-            assert!(t.contains(&format!(r#"data-href="?region={}""#, r.code)), "{t}");
+            assert!(
+                t.contains(&format!(r#"data-href="?region={}""#, r.code)),
+                "{t}"
+            );
             assert!(t.contains(&esc(&p.description)) && t.contains(&esc(&p.summary)));
-            assert!(t.contains(&format!(
-                r#"href="?view=region&amp;region={}""#,
-                r.code
-            )));
+            assert!(t.contains(&format!(r#"href="?view=region&amp;region={}""#, r.code)));
             assert!(t.contains(&format!(
                 r#"<span data-testid="region-code">{}</span>"#,
                 r.code
