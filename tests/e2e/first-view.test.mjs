@@ -152,6 +152,25 @@ test('before the app starts, the static map answers: a region picked by click or
   await context.close();
 });
 
+test('a region picked while the app waits for its data is the one the app opens on', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let asked;
+  const dataAsked = new Promise((r) => { asked = r; });
+  await page.route(/dataset\.json/, async (route) => { asked(); await held; await route.continue(); });
+  await page.goto(h.url);
+  await dataAsked; // the app has started and asked for its data
+  await page.locator('#first-view svg.map path.region[data-key="84"]').click();
+  release();
+  const appPanel = page.locator('body > main .map-view .panel [data-testid="region-code"]');
+  await appPanel.waitFor({ timeout: 15000 });
+  assert.equal(await appPanel.textContent(), '84');
+  assert.equal(await page.locator('#first-view').count(), 0);
+  await context.close();
+});
+
 test("the static panel's link opens the region's page once the app has started", async () => {
   const context = await h.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();

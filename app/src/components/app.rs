@@ -67,9 +67,13 @@ pub fn App() -> impl IntoView {
 
     move || {
         let loaded = data.get();
-        if loaded.is_some() {
-            // The app (or its message) now stands where the static first view was.
-            browser::remove_first_view();
+        match &loaded {
+            // The dashboard is built out of sight, in several tasks, and takes the static first
+            // view's place in its last one (Dashboard).
+            Some(Ok(_)) => browser::set_body_class("building", true),
+            // The message stands where the static first view was.
+            Some(Err(_)) => browser::remove_first_view(),
+            None => {}
         }
         match loaded {
         None => view! { <p class="status" role="status">{lang_hint().t("Chargement des données…", "Loading the data…")}</p> }.into_any(),
@@ -465,6 +469,27 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         with_year();
         view! { <ExportBar /> }
     };
+    // Built in steps, each in a task of its own (a single one blocked the page for 50 ms at
+    // CPU 1×, 200 at 4×): the page's frame, then the toolbar, then the view; out of sight
+    // (`body.building`) until the last step takes the static first view's place at once.
+    let step = RwSignal::new(0u8);
+    leptos::task::spawn_local(async move {
+        browser::next_task().await;
+        step.set(1);
+        browser::next_task().await;
+        step.set(2);
+        browser::next_task().await;
+        // A region picked on the static first view meanwhile (first-view.js): the dashboard
+        // shows that choice as it takes the static view's place.
+        let q = browser::current_query();
+        if query.with_untracked(|cur| *cur != q) {
+            query.set(q);
+        }
+        browser::remove_first_view();
+        browser::set_body_class("building", false);
+    });
+    let toolbar_ready = Memo::new(move |_| step.get() >= 1);
+    let view_ready = Memo::new(move |_| step.get() >= 2);
     view! {
         <a class="skip" href="#main">{move || lang().t("Aller au contenu", "Skip to content")}</a>
         <header class="top">
@@ -480,10 +505,9 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         <main id="main" tabindex="-1">
             {notices}
             <div class="toolbar">
-                {year_picker}
-                {export_bar}
+                {move || toolbar_ready.get().then(|| (year_picker.clone(), export_bar.clone()))}
             </div>
-            {body}
+            {move || view_ready.get().then(|| body.clone())}
             <p class="print-source">{print_sources}<span class="print-url">{print_url}</span></p>
         </main>
         <Show when=move || presenting.get().is_some()>

@@ -26,33 +26,34 @@ fn values_at(i: &IndicatorOut, year: i32) -> Option<(Vec<Option<f64>>, Option<f6
     (i.meta.year == year.to_string()).then(|| (i.values.clone(), i.france))
 }
 
-/// The years some indicator has a value for, latest first, with how many indicators have one.
+/// The years some indicator has a value for, latest first, with how many indicators have one
+/// (those [`values_at`] gives a value for; counted without copying them: it runs at every start).
 pub fn years(ds: &Dataset) -> Vec<(i32, usize)> {
-    let mut all: Vec<i32> = ds
+    // Each indicator's years: its series' and its headline's (when it is a plain year).
+    let per: Vec<Vec<i32>> = ds
         .indicators
         .iter()
-        .flat_map(|i| {
+        .map(|i| {
             let mut ys: Vec<i32> = i
                 .trajectory
                 .as_ref()
                 .map(|t| t.years.clone())
                 .unwrap_or_default();
-            ys.extend(i.meta.year.parse::<i32>().ok());
+            ys.extend(
+                i.meta
+                    .year
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| y.to_string() == i.meta.year),
+            );
             ys
         })
         .collect();
+    let mut all: Vec<i32> = per.iter().flatten().copied().collect();
     all.sort_unstable_by(|a, b| b.cmp(a));
     all.dedup();
     all.into_iter()
-        .map(|y| {
-            (
-                y,
-                ds.indicators
-                    .iter()
-                    .filter(|i| values_at(i, y).is_some())
-                    .count(),
-            )
-        })
+        .map(|y| (y, per.iter().filter(|ys| ys.contains(&y)).count()))
         .collect()
 }
 
@@ -203,6 +204,25 @@ mod tests {
     #[test]
     fn years_offered() {
         assert_eq!(years(&ds()), vec![(2020, 3), (2018, 2), (2016, 1)]);
+    }
+
+    /// On the committed dataset, each year's count is the number of indicators the dataset as
+    /// of that year has a value for (`values_at`, which the counting no longer calls).
+    #[test]
+    fn years_count_what_the_year_shows() {
+        let ds: Dataset =
+            serde_json::from_str(include_str!("../../../assets/data/dataset.json")).unwrap();
+        let ys = years(&ds);
+        assert!(ys.len() > 10, "{ys:?}");
+        for (y, n) in ys {
+            let with = ds
+                .indicators
+                .iter()
+                .filter(|i| values_at(i, y).is_some())
+                .count();
+            assert_eq!(n, with, "{y}");
+            assert!(n > 0);
+        }
     }
 
     /// As of 2016: the series' values, France's, indices and ranks recomputed, the others
