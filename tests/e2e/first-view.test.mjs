@@ -19,6 +19,17 @@ const shapes = (page, attr) => page.$$eval(`svg.map path[${attr}]`, (ps, attr) =
   .filter((p) => !p.getAttribute(attr).includes('/'))
   .map((p) => { const b = p.getBoundingClientRect(); return [p.getAttribute(attr), { x: b.x, y: b.y, w: b.width, h: b.height, fill: p.getAttribute('fill') }]; })), attr);
 
+// Holds back the responses matching `pattern` (the wasm by default) until `release()`;
+// `asked` resolves when the first of them is requested.
+const holdBack = async (page, pattern = /_bg\.wasm$/) => {
+  let release;
+  let asked;
+  const held = new Promise((r) => { release = r; });
+  const requested = new Promise((r) => { asked = r; });
+  await page.route(pattern, async (route) => { asked(); await held; await route.continue(); });
+  return { release, requested };
+};
+
 test('without JavaScript: the map, its legend and the 13 regions named with their values', async () => {
   const context = await h.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -54,9 +65,7 @@ test('before the wasm arrives the map is there; the app then takes it over in pl
     const context = await h.browser.newContext({ viewport, serviceWorkers: 'block' });
     const page = await context.newPage();
     // The wasm held back: the static first view is what shows.
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    const { release } = await holdBack(page);
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
@@ -87,9 +96,7 @@ test('the outlines are not downloaded a second time; a deep link shows the stati
   const page = await context.newPage();
   const asked = [];
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const { release } = await holdBack(page);
   await page.goto(`${h.url}?view=region&region=76`);
   assert.ok(await page.locator('#first-view svg.map').isVisible(), 'the static map while the app loads');
   release();
@@ -105,9 +112,7 @@ test('before the app starts, the static map answers: a region picked by click or
   // bypassCSP: axe-core is injected as an inline script.
   const context = await h.browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
   const page = await context.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const { release } = await holdBack(page);
   await page.goto(h.url);
   const fv = page.locator('#first-view');
   const panel = fv.locator('.panel');
@@ -155,13 +160,9 @@ test('before the app starts, the static map answers: a region picked by click or
 test('a region picked while the app waits for its data is the one the app opens on', async () => {
   const context = await h.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  let asked;
-  const dataAsked = new Promise((r) => { asked = r; });
-  await page.route(/dataset\.json/, async (route) => { asked(); await held; await route.continue(); });
+  const { release, requested } = await holdBack(page, /dataset\.json/);
   await page.goto(h.url);
-  await dataAsked; // the app has started and asked for its data
+  await requested; // the app has started and asked for its data
   await page.locator('#first-view svg.map path.region[data-key="84"]').click();
   release();
   const appPanel = page.locator('body > main .map-view .panel [data-testid="region-code"]');
@@ -174,9 +175,7 @@ test('a region picked while the app waits for its data is the one the app opens 
 test("the static panel's link opens the region's page once the app has started", async () => {
   const context = await h.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const { release } = await holdBack(page);
   await page.goto(h.url);
   await page.locator('#first-view svg.map path.region[data-key="76"]').click();
   await page.locator('#first-view .panel a.button').click();
