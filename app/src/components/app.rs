@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
             // The files are checked and parsed; the dashboard is built in a task of its own.
             browser::next_task().await;
             // The static first view may have changed the URL meanwhile (a region picked
-            // before the app started, boot.js): the dashboard opens on that view.
+            // before the app started, first-view.js): the dashboard opens on that view.
             query.set(browser::current_query());
             data.set(Some(match (geo, ds) {
                 (Ok(g), Ok(d)) => Ok((Arc::new(d), Arc::new(g))),

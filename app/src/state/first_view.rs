@@ -7,6 +7,8 @@
 //!
 //! The controls are there, inert (not reachable, not announced, dimmed without JavaScript),
 //! so that they take the room the app's will: the map does not move when the app takes over.
+//! The regions answer before the app starts: `assets/first-view.js` shows each region's panel,
+//! written here by the app's own panel function.
 //! A browser test compares the two, shape by shape and colour by colour.
 
 use super::map::{map_hint, map_state, panel, panel_words, MapState};
@@ -79,7 +81,7 @@ fn measure_select(ds: &Dataset, selected: &str) -> String {
 }
 
 /// Each region's panel, as the app shows it when the region is picked on the map (the same
-/// [`panel`] and words), in a `<template>` that boot.js shows on a click before the app has
+/// [`panel`] and words), in a `<template>` that first-view.js shows on a click before the app has
 /// started; `data-href` is the query the app writes for that choice, so that the app, once
 /// started, opens the same view.
 fn panels(ds: &Dataset, m: &MapState, st: &ViewState, cat: &crate::model::Catalog) -> String {
@@ -239,7 +241,7 @@ mod tests {
         assert!(!out.contains("style=") && !out.contains("<script"));
     }
 
-    /// Each region's panel is in the page for boot's first-view.js to show on a click before
+    /// Each region's panel is in the page for first-view.js to show on a click before
     /// the app starts: the app's own panel (figures, summary, link to the region's page) and
     /// the query the app writes for that choice.
     #[test]
