@@ -25,8 +25,20 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (_, start) =>
   const body = start.replace(/module_or_path: '(\.\/[^']+_bg\.wasm)'/, (m, url) => {
     const bytes = fs.readFileSync(`${dist}/${url.slice(2)}`);
     wasmChecked += 1;
-    return `module_or_path: fetch('${url}', { integrity: 'sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}' })`;
+    return `module_or_path: await compiled('${url}', 'sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}')`;
   })
+    // The wasm is compiled in a worker (assets/wasm-worker.js), off the main thread, and the
+    // module instantiated here; if the worker cannot (no worker, an error, a refused file), the
+    // file is fetched here as before (a file that fails its integrity fails again, and says so).
+    .replace(/const wasm = await init\(/, (m) => `const compiled = (url, integrity) => new Promise((resolve) => {
+  const here = () => resolve(fetch(url, { integrity }));
+  let worker;
+  try { worker = new Worker('./wasm-worker.js'); } catch (e) { here(); return; }
+  worker.onmessage = (e) => { worker.terminate(); if (e.data.module) resolve(e.data.module); else here(); };
+  worker.onerror = () => { worker.terminate(); here(); };
+  worker.postMessage({ url: new URL(url, location.href).href, integrity });
+});
+${m}`)
     // The static first view paints first: the wasm is fetched and started after the first
     // frame (or after 200 ms in a tab that is not shown and gets no frame), so that neither
     // its download nor its start delays the map (first-view issue).
@@ -39,6 +51,7 @@ html = html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (_, start) =>
   return `<script type="module" src="./${name}" integrity="${sri}"></script>`;
 });
 if (wasmChecked !== 1) throw new Error(`${file}: the wasm's fetch was not found in the start script (${wasmChecked}): its integrity would not be checked`);
+if (!fs.existsSync(`${dist}/wasm-worker.js`)) throw new Error(`${dist}/wasm-worker.js is missing: the start script compiles the wasm in it`);
 // A JSON data block (the geometry, written by the first-view step) is data, never run.
 if (/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/.test(html)) throw new Error(`${file}: an inline script is left; the policy would block it`);
 if (/\sstyle="/.test(html) || /<style[\s>]/.test(html)) throw new Error(`${file}: inline styles would need 'unsafe-inline'`);

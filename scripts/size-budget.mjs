@@ -15,7 +15,7 @@ import fs from 'node:fs';
 
 const FIRST_VIEW = [
   /^index\.html$/, /^start-[0-9a-f]+\.js$/, /^boot-[0-9a-f]+\.js$/, /^app-[0-9a-f]+\.js$/,
-  /^app-[0-9a-f]+_bg\.wasm$/, /^style-[0-9a-f]+\.css$/, /^snippets\//, /^data\/dataset\.json$/,
+  /^app-[0-9a-f]+_bg\.wasm$/, /^style-[0-9a-f]+\.css$/, /^snippets\//, /^data\/dataset\.json$/, /^wasm-worker\.js$/,
 ];
 const report = JSON.parse(fs.readFileSync('target/size-report.json', 'utf8'));
 const html = fs.readFileSync('dist/index.html', 'utf8');
