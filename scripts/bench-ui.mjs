@@ -79,6 +79,10 @@ for (const rate of RATES) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.addInitScript(watchMap);
+    // What the page's workers download (the wasm is fetched and compiled in one) is not in the
+    // page's resource timing: the browser's own record of each finished request gives it.
+    const finished = [];
+    page.on('requestfinished', (req) => finished.push(req));
     // The wasm is held until the static first view has answered the first click, so that the
     // bytes counted are those the answer needed, not whichever file a localhost race let finish.
     let release;
@@ -112,6 +116,14 @@ for (const rate of RATES) {
         cls: window.__cls,
       };
     });
+    const origin = await page.evaluate(() => [location.origin, performance.timeOrigin]);
+    for (const req of finished) {
+      const file = req.url().replace(origin[0], '');
+      if (req.isNavigationRequest() || first.files.some((f) => f.file === file)) continue;
+      const t = req.timing();
+      const { responseBodySize } = await req.sizes();
+      first.files.push({ file: `${file} (worker)`, bytes: responseBodySize, end: t.startTime + t.responseEnd - origin[1] });
+    }
     // The map is visible at the first paint after it is in the page: the first contentful paint
     // when the page brought it (the static first view), else the app's first frame with it.
     const mapVisible = Math.max(first.mapFrame, first.fcp ?? 0);
