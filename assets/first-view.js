@@ -23,6 +23,13 @@
     info.textContent = f ? f.textContent : info.getAttribute('data-hint');
   }
   var picked = null;
+  // The region the address names, when it is the static map's own choice (?region=53 and
+  // nothing else), else null.
+  function fromUrl() {
+    var code = new URLSearchParams(location.search).get('region');
+    var t = code && template(code);
+    return t && t.getAttribute('data-href') === location.search ? code : null;
+  }
   function select(code, push) {
     var v = view();
     var panel = v.querySelector('.panel');
@@ -46,7 +53,7 @@
     if (!v) return;
     var svg = v.querySelector('svg.map');
     svg.setAttribute('role', 'group');
-    svg.setAttribute('aria-label', 'Carte des 13 régions de France métropolitaine : choisissez une région');
+    svg.setAttribute('aria-label', svg.getAttribute('data-label'));
     v.querySelectorAll('svg.map path[data-key]').forEach(function (p) {
       var key = p.getAttribute('data-key').split('/');
       var title = p.querySelector('title');
@@ -62,10 +69,8 @@
       if (title) { p.setAttribute('aria-label', title.textContent); p.removeChild(title); }
     });
     line(null);
-    var q = new URLSearchParams(location.search);
-    var code = q.get('region');
-    // A link to a region picked on the map (and nothing else) opens with its panel.
-    if (code && template(code) && template(code).getAttribute('data-href') === location.search) select(code, false);
+    // A link to a region picked on the map opens with its panel.
+    if (fromUrl()) select(fromUrl(), false);
     v.addEventListener('click', function (e) {
       var code = codeAt(e.target);
       if (code) { if (code !== picked) select(code, true); return; }
@@ -92,8 +97,7 @@
     });
     addEventListener('popstate', function () {
       if (!view()) return;
-      var c = new URLSearchParams(location.search).get('region');
-      select(c && template(c) && template(c).getAttribute('data-href') === location.search ? c : null, false);
+      select(fromUrl(), false);
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', enhance);

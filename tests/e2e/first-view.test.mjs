@@ -146,6 +146,7 @@ test('before the app starts, the static map answers: a region picked by click or
   assert.equal(await panel.locator('h2').textContent(), 'Île-de-France');
   await page.goForward();
   const staticText = await panel.textContent();
+  const staticLabel = await fv.locator('svg.map').getAttribute('aria-label');
   assert.deepEqual(await axe(page), [], 'axe-core on the static view with a region picked');
   // The app starts and opens on the region picked, with the same panel.
   release();
@@ -153,6 +154,7 @@ test('before the app starts, the static map answers: a region picked by click or
   await appPanel.locator('[data-testid="region-code"]').waitFor({ timeout: 15000 });
   assert.equal(await page.locator('#first-view').count(), 0);
   assert.equal(await appPanel.textContent(), staticText, 'the same panel, written by the same function');
+  assert.equal(await page.locator('body > main svg.map').getAttribute('aria-label'), staticLabel, "the map's name, the same words");
   assert.match(await page.locator('body > main path.region[data-code="53"]').getAttribute('class'), /\bselected\b/);
   await context.close();
 });

@@ -27,6 +27,15 @@ use std::sync::Arc;
 
 type Loaded = Option<Result<(Arc<Dataset>, Arc<MapGeometry>), String>>;
 
+/// The app's query follows the address bar (Back, Forward, or the static first view's choice
+/// before the app took over); an unchanged address changes nothing.
+fn follow_url(query: RwSignal<String>) {
+    let q = browser::current_query();
+    if query.with_untracked(|cur| *cur != q) {
+        query.set(q);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     // Both files at once, each checked against its SHA-256. Not Leptos' LocalResource with
@@ -51,7 +60,7 @@ pub fn App() -> impl IntoView {
             browser::next_task().await;
             // The static first view may have changed the URL meanwhile (a region picked
             // before the app started, first-view.js): the dashboard opens on that view.
-            query.set(browser::current_query());
+            follow_url(query);
             data.set(Some(match (geo, ds) {
                 (Ok(g), Ok(d)) => Ok((Arc::new(d), Arc::new(g))),
                 (Err(e), _) | (_, Err(e)) => Err(e),
@@ -59,9 +68,7 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
-    let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        query.set(browser::current_query())
-    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| follow_url(query));
     on_cleanup(move || handle.remove());
     let lang_hint = move || query.with(|q| crate::url_state::lang_of(q));
 
@@ -481,10 +488,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         browser::next_task().await;
         // A region picked on the static first view meanwhile (first-view.js): the dashboard
         // shows that choice as it takes the static view's place.
-        let q = browser::current_query();
-        if query.with_untracked(|cur| *cur != q) {
-            query.set(q);
-        }
+        follow_url(query);
         browser::remove_first_view();
         browser::set_body_class("building", false);
     });

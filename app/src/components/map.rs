@@ -8,7 +8,7 @@ use super::search::RegionSearch;
 use super::table::DataTable;
 use crate::graphics::map::shapes;
 use crate::model::Layout;
-use crate::state::map::{map_hint, map_state, panel, panel_words};
+use crate::state::map::{map_hint, map_label, map_state, panel, panel_words};
 use leptos::prelude::*;
 
 #[component]
@@ -183,7 +183,7 @@ pub fn MapView() -> impl IntoView {
                     <div class="map-box" style:max-width=box_width
                         on:mousemove=move |ev| tip.set(crate::browser::pointer_fraction(&ev))
                         on:mouseleave=move |_| { tip.set(None); hovered.set(None); }>
-                        <svg class="map" viewBox=view_box role="group" aria-label=lang.t("Carte des 13 régions de France métropolitaine : choisissez une région", "Map of the 13 regions of metropolitan France: pick a region")>
+                        <svg class="map" viewBox=view_box role="group" aria-label=map_label(lang)>
                             {drawing}
                         </svg>
                         {tooltip}

@@ -11,7 +11,7 @@
 //! written here by the app's own panel function.
 //! A browser test compares the two, shape by shape and colour by colour.
 
-use super::map::{map_hint, map_state, panel, panel_words, MapState};
+use super::map::{map_hint, map_label, map_state, panel, panel_words, MapState};
 use super::pickers::{latest_option, measure_options, year_option, Choice};
 use crate::export::svg::esc;
 use crate::graphics::{map::shapes, svg::fragment};
@@ -151,7 +151,7 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
 <div class="toolbar" inert><div class="year-bar"><label class="picker year-picker"><span>Année</span><select><option value="" selected>{latest}</option>{years}</select></label></div><section class="export" aria-label="Exporter et partager cette vue"><details class="export-menu"><summary class="button">Exporter</summary></details><button>Copier le lien</button><button>+ Atelier</button><p class="export-status"></p></section></div>
 <section class="view map-view" aria-labelledby="fv-view-title">
 <div class="view-head"><h2 id="fv-view-title" class="view-title">{title} ({year})</h2><div class="controls" inert><div class="search"><label for="fv-search">Trouver une région</label><input id="fv-search" type="text" placeholder="Nom ou code"></div><label class="picker"><span>Indicateur affiché</span><select>{measures}</select></label><div class="switch" role="group" aria-label="Disposition de la carte"><button aria-pressed="true">Carte</button><button aria-pressed="false">Grille</button><button aria-pressed="false">Départements</button></div></div></div>
-<div class="layout"><figure class="map-figure"><div class="map-box"><svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Carte des 13 régions de France métropolitaine : {title}">{drawing}</svg></div><p class="info-line" role="status" data-hint="{hint}"><span class="js-only">Chargement de la carte interactive…</span><span class="no-js-only">Carte fixe : la carte interactive demande JavaScript et WebAssembly.</span></p><p class="source">Contours : {source}</p></figure>
+<div class="layout"><figure class="map-figure"><div class="map-box"><svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Carte des 13 régions de France métropolitaine : {title}" data-label="{label}">{drawing}</svg></div><p class="info-line" role="status" data-hint="{hint}"><span class="js-only">Chargement de la carte interactive…</span><span class="no-js-only">Carte fixe : la carte interactive demande JavaScript et WebAssembly.</span></p><p class="source">Contours : {source}</p></figure>
 <div class="side">{legend}<div class="panel" aria-live="polite"><h2 id="panel-title">France métropolitaine</h2><p class="js-only">Choisissez une région sur la carte (clic, ou Tab puis Entrée) pour la comparer à la moyenne nationale.</p><p class="no-js-only">Les chiffres clés de chaque région sont plus bas, dans le tableau.</p></div></div></div>
 </section>
 </main>
@@ -168,6 +168,7 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
         source = esc(&geo.source),
         legend = legend(&m),
         hint = esc(map_hint(lang)),
+        label = esc(map_label(lang)),
         panels = panels(ds, &m, &st, &cat),
     ))
 }

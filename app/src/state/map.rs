@@ -131,6 +131,15 @@ pub fn panel_words(lang: crate::i18n::Lang) -> [&'static str; 3] {
     ]
 }
 
+/// The regions' map's accessible name when its regions are buttons (the app's, and the static
+/// first view's once first-view.js has made them so).
+pub fn map_label(lang: crate::i18n::Lang) -> &'static str {
+    lang.t(
+        "Carte des 13 régions de France métropolitaine : choisissez une région",
+        "Map of the 13 regions of metropolitan France: pick a region",
+    )
+}
+
 /// The line under the map before any region is pointed at or focused.
 pub fn map_hint(lang: crate::i18n::Lang) -> &'static str {
     lang.t(
