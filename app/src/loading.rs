@@ -2,12 +2,34 @@
 //! flight at once.
 
 use crate::integrity;
+use datafrag::model::Dataset;
 use serde::de::DeserializeOwned;
 
 /// Downloads a data file within the time limit, checks its SHA-256, then parses it. A stalled
 /// download (no answer, or a body that stops coming) is aborted: the page says so and offers a
 /// retry instead of loading forever.
 pub async fn fetch<T: DeserializeOwned>(file: integrity::DataFile) -> Result<T, String> {
+    let bytes = download(file).await?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("{} : {e}", file.path))
+}
+
+/// The dataset, downloaded and checked as [`fetch`] does, then parsed a few parts per task
+/// (crate::parts): the page stays responsive while it is read.
+pub async fn fetch_dataset(file: integrity::DataFile) -> Result<Dataset, String> {
+    let bytes = download(file).await?;
+    let failed = |e: serde_json::Error| format!("{} : {e}", file.path);
+    crate::browser::next_task().await;
+    let mut parts = crate::parts::InParts::new(&bytes).map_err(failed)?;
+    loop {
+        crate::browser::next_task().await;
+        if let Some(ds) = parts.step().map_err(failed)? {
+            return Ok(ds);
+        }
+    }
+}
+
+/// Downloads a data file within the time limit and checks its SHA-256.
+async fn download(file: integrity::DataFile) -> Result<Vec<u8>, String> {
     let controller = web_sys::AbortController::new().ok();
     let limit = crate::browser::data_timeout_ms();
     let _timer = controller
@@ -30,7 +52,7 @@ pub async fn fetch<T: DeserializeOwned>(file: integrity::DataFile) -> Result<T, 
     }
     let bytes = resp.binary().await.map_err(|e| timed_out(e.to_string()))?;
     file.verify(&bytes)?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("{} : {e}", file.path))
+    Ok(bytes)
 }
 
 /// A data file the page carries in a JSON data block (`id`), checked against its SHA-256 like a

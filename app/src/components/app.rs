@@ -15,7 +15,7 @@ use super::{
 use crate::browser;
 use crate::i18n::Lang;
 use crate::integrity;
-use crate::loading::{embedded_or_fetch, fetch, futures_join};
+use crate::loading::{embedded_or_fetch, fetch_dataset, futures_join};
 use crate::model::{View, ViewState};
 use crate::state::catalog;
 use crate::url_state::{parse, to_query};
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
                     integrity::GEOMETRY,
                     crate::state::first_view::GEOMETRY_ID,
                 ),
-                fetch::<Dataset>(integrity::DATASET),
+                fetch_dataset(integrity::DATASET),
             )
             .await;
             // The files are checked and parsed; the dashboard is built in a task of its own.
@@ -407,7 +407,11 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             }
         }
     };
-    let years = Arc::new(crate::state::years::years(&ctx.ds));
+    // Counted when the year control is first made (a step of the start of its own).
+    let years = {
+        let ds = ctx.ds.clone();
+        Memo::new(move |_| Arc::new(crate::state::years::years(&ds)))
+    };
     // The accessibility statement, from every page's footer (RGAA asks for the link there).
     let a11y_target = move || {
         let mut s = state.get();
@@ -434,7 +438,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             v,
             View::Map | View::Ranking | View::Scatter | View::Region | View::Compare | View::Dep
         )
-        .then(|| view! { <YearPicker years=years.clone() year=y lang=l /> })
+        .then(|| view! { <YearPicker years=years.get() year=y lang=l /> })
     };
     let print_url = {
         let ctx = ctx.clone();
@@ -476,15 +480,16 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         with_year();
         view! { <ExportBar /> }
     };
-    // Built in steps, each in a task of its own (a single one blocked the page for 50 ms at
-    // CPU 1×, 200 at 4×): the page's frame, then the toolbar, then the view; out of sight
-    // (`body.building`) until the last step takes the static first view's place at once.
+    // Built in steps, each in a task of its own (context::step): the page's frame, the toolbar,
+    // the view's main part, its controls, the rest; out of sight (`body.building`) until the
+    // last step takes the static first view's place at once.
     let step = RwSignal::new(0u8);
+    provide_context(super::context::Build(step.read_only()));
     leptos::task::spawn_local(async move {
-        browser::next_task().await;
-        step.set(1);
-        browser::next_task().await;
-        step.set(2);
+        for n in 1..=super::context::step::LAST {
+            browser::next_task().await;
+            step.set(n);
+        }
         browser::next_task().await;
         // A region picked on the static first view meanwhile (first-view.js): the dashboard
         // shows that choice as it takes the static view's place.
@@ -492,8 +497,9 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         browser::remove_first_view();
         browser::set_body_class("building", false);
     });
-    let toolbar_ready = Memo::new(move |_| step.get() >= 1);
-    let view_ready = Memo::new(move |_| step.get() >= 2);
+    let toolbar_ready = super::context::built(super::context::step::TOOLBAR);
+    let view_ready = super::context::built(super::context::step::VIEW);
+    let tabs_ready = super::context::built(super::context::step::TABS);
     view! {
         <a class="skip" href="#main">{move || lang().t("Aller au contenu", "Skip to content")}</a>
         <header class="top">
@@ -505,11 +511,11 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
                 {move || lang().t("English", "Français")}
             </button>
         </header>
-        <nav class="tabs" aria-label=move || lang().t("Vues", "Views")>{tabs}</nav>
+        <nav class="tabs" aria-label=move || lang().t("Vues", "Views")>{move || tabs_ready.get().then(|| tabs.clone())}</nav>
         <main id="main" tabindex="-1">
             {notices}
             <div class="toolbar">
-                {move || toolbar_ready.get().then(|| (year_picker.clone(), export_bar.clone()))}
+                {move || toolbar_ready.get().then(|| (year_picker, export_bar.clone()))}
             </div>
             {move || view_ready.get().then(|| body.clone())}
             <p class="print-source">{print_sources}<span class="print-url">{print_url}</span></p>

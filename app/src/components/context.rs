@@ -33,6 +33,30 @@ pub struct Ctx {
     pub deps: RwSignal<DepLoad>,
 }
 
+/// How far the dashboard's first build has gone. The app's start is cut into tasks (a single
+/// one blocked the page for 50 ms at CPU 1×): a part marked for step `n` is made once the build
+/// reaches it, out of sight (`body.building`), and every part is there before the dashboard
+/// takes the static first view's place. Once built, a view makes all its parts at once.
+#[derive(Clone, Copy)]
+pub struct Build(pub ReadSignal<u8>);
+
+/// The build's steps: the frame (made with the dashboard), the toolbar, the view's main part
+/// (the map), its controls (and the map's legend and answer), the rest, the tabs.
+pub mod step {
+    pub const TOOLBAR: u8 = 1;
+    pub const VIEW: u8 = 2;
+    pub const CONTROLS: u8 = 3;
+    pub const REST: u8 = 4;
+    pub const TABS: u8 = 5;
+    pub const LAST: u8 = TABS;
+}
+
+/// Whether the build has reached step `n` (always, outside the dashboard's first build).
+pub fn built(n: u8) -> Memo<bool> {
+    let b = use_context::<Build>();
+    Memo::new(move |_| b.is_none_or(|b| b.0.get() >= n))
+}
+
 /// Where the départements' download stands.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum DepLoad {

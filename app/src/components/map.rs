@@ -1,7 +1,7 @@
 //! The map view: choropleth of the chosen measure (geographic map with an Île-de-France inset,
 //! or tile grid), legend centred on France = 100, a panel for the selected region, the table.
 
-use super::context::Ctx;
+use super::context::{built, step, Ctx};
 use super::map_marks::{description, info_text, legend_view, scene_view, Interact};
 use super::measure::{MeasurePicker, MeasureSources};
 use super::search::RegionSearch;
@@ -168,14 +168,20 @@ pub fn MapView() -> impl IntoView {
             }
         })
     };
+    // The controls, the legend and the answer, then what is under the map, are made in later
+    // steps of the app's start.
+    let controls = built(step::CONTROLS);
+    let rest = built(step::REST);
     view! {
         <section class="view map-view" aria-labelledby="view-title">
             <div class="view-head">
                 <h2 id="view-title" class="view-title">{title}</h2>
                 <div class="controls">
-                    <RegionSearch label=lang.t("Trouver une région", "Find a region").into() on_pick=Callback::new(move |c: String| select(Some(c))) test_id="map-search" />
-                    <MeasurePicker />
-                    <super::dep::MapModeSwitch />
+                    {move || controls.get().then(|| view! {
+                        <RegionSearch label=lang.t("Trouver une région", "Find a region").into() on_pick=Callback::new(move |c: String| select(Some(c))) test_id="map-search" />
+                        <MeasurePicker />
+                        <super::dep::MapModeSwitch />
+                    })}
                 </div>
             </div>
             <div class="layout">
@@ -192,16 +198,20 @@ pub fn MapView() -> impl IntoView {
                     <p class="source">{lang.t("Contours : ", "Outlines: ")}{lang.pick(&geo.source, &geo.source_en).to_string()}</p>
                 </figure>
                 <div class="side">
-                    {legend_view(map, lang)}
-                    <div class="panel" aria-live="polite">{panel}{national}</div>
+                    {move || controls.get().then(|| view! {
+                        {legend_view(map, lang)}
+                        <div class="panel" aria-live="polite">{panel.clone()}{national}</div>
+                    })}
                 </div>
             </div>
-            // Made when opened: the first view's start does not build a table nobody has asked for.
-            <details class="table-toggle" on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>{lang.t("Tableau des valeurs", "Table of values")}</summary>
-                {move || table_open.get().then(|| view! { <DataTable table=table lang=lang test_id="map-table" /> })}
-            </details>
-            <MeasureSources />
+            {move || rest.get().then(|| view! {
+                // Made when opened: the first view's start does not build a table nobody has asked for.
+                <details class="table-toggle" on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                    <summary>{lang.t("Tableau des valeurs", "Table of values")}</summary>
+                    {move || table_open.get().then(|| view! { <DataTable table=table lang=lang test_id="map-table" /> })}
+                </details>
+                <MeasureSources />
+            })}
         </section>
     }
 }
