@@ -12,7 +12,7 @@
 //! A browser test compares the two, shape by shape and colour by colour.
 
 use super::map::{map_hint, map_label, map_state, panel, panel_words, MapState};
-use super::pickers::{latest_option, measure_options, year_option, Choice};
+use super::pickers::{latest_option, measure_options};
 use crate::export::svg::esc;
 use crate::graphics::{map::shapes, svg::fragment};
 use crate::i18n::Lang;
@@ -59,25 +59,20 @@ fn legend(m: &MapState) -> String {
     )
 }
 
-/// The measure's select with every option of the app's picker (its width is its longest
-/// option's), the default one selected.
+/// The measure's select: the option shown, alone. The static view's controls are a picture of
+/// the app's (inert): with every option, its first layout measured 54 options and the year's
+/// for nothing (5 ms at CPU 1×). The select's width is set by the stylesheet, not its options.
 fn measure_select(ds: &Dataset, selected: &str) -> String {
-    let option = |o: &Choice| {
-        format!(
-            r#"<option value="{}"{}>{}</option>"#,
-            esc(&o.value),
-            if o.value == selected { " selected" } else { "" },
-            esc(&o.text)
-        )
-    };
     let (overall, groups) = measure_options(ds, Lang::Fr);
-    let mut s = option(&overall);
-    for g in &groups {
-        let _ = write!(s, r#"<optgroup label="{}">"#, esc(&g.label));
-        g.options.iter().for_each(|o| s.push_str(&option(o)));
-        s.push_str("</optgroup>");
-    }
-    s
+    let shown = std::iter::once(&overall)
+        .chain(groups.iter().flat_map(|g| &g.options))
+        .find(|o| o.value == selected)
+        .unwrap_or(&overall);
+    format!(
+        r#"<option value="{}" selected>{}</option>"#,
+        esc(&shown.value),
+        esc(&shown.text)
+    )
 }
 
 /// Each region's panel, as the app shows it when the region is picked on the map (the same
@@ -133,22 +128,13 @@ pub fn html(ds: &Dataset, geo: &MapGeometry) -> Result<String, String> {
             }
         );
     }
-    let years: String = super::years::years(ds)
-        .iter()
-        .map(|(y, n)| {
-            format!(
-                r#"<option value="{y}">{}</option>"#,
-                esc(&year_option(*y, *n, ds.indicators.len(), lang))
-            )
-        })
-        .collect();
     Ok(format!(
         r##"<div id="first-view" class="first-view">
 <a class="skip" href="#main">Aller au contenu</a>
 <header class="top"><div class="brand"><h1>Fragilités régionales</h1><p class="tagline">Les 13 régions de France métropolitaine comparées à la moyenne nationale</p></div><button class="lang" lang="en" inert>English</button></header>
 <nav class="tabs" aria-label="Vues">{tabs}</nav>
 <main id="main" tabindex="-1">
-<div class="toolbar" inert><div class="year-bar"><label class="picker year-picker"><span>Année</span><select><option value="" selected>{latest}</option>{years}</select></label></div><section class="export" aria-label="Exporter et partager cette vue"><details class="export-menu"><summary class="button">Exporter</summary></details><button>Copier le lien</button><button>+ Atelier</button><p class="export-status"></p></section></div>
+<div class="toolbar" inert><div class="year-bar"><label class="picker year-picker"><span>Année</span><select><option value="" selected>{latest}</option></select></label></div><section class="export" aria-label="Exporter et partager cette vue"><details class="export-menu"><summary class="button">Exporter</summary></details><button>Copier le lien</button><button>+ Atelier</button><p class="export-status"></p></section></div>
 <section class="view map-view" aria-labelledby="fv-view-title">
 <div class="view-head"><h2 id="fv-view-title" class="view-title">{title} ({year})</h2><div class="controls" inert><div class="search"><label for="fv-search">Trouver une région</label><input id="fv-search" type="text" placeholder="Nom ou code"></div><label class="picker"><span>Indicateur affiché</span><select>{measures}</select></label><div class="switch" role="group" aria-label="Disposition de la carte"><button aria-pressed="true">Carte</button><button aria-pressed="false">Grille</button><button aria-pressed="false">Départements</button></div></div></div>
 <div class="layout"><figure class="map-figure"><div class="map-box"><svg class="map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Carte des 13 régions de France métropolitaine : {title}" data-label="{label}">{drawing}</svg></div><p class="info-line" role="status" data-hint="{hint}"><span class="js-only">Chargement de la carte interactive…</span><span class="no-js-only">Carte fixe : la carte interactive demande JavaScript et WebAssembly.</span></p><p class="source">Contours : {source}</p></figure>
