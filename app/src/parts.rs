@@ -56,7 +56,8 @@ impl<'a> InParts<'a> {
         let done = self.indicators.len();
         if done < self.raw.indicators.len() {
             for r in self.raw.indicators.iter().skip(done).take(PER_STEP) {
-                self.indicators.push(serde_json::from_slice(r.get().as_bytes())?);
+                self.indicators
+                    .push(serde_json::from_slice(r.get().as_bytes())?);
             }
             return Ok(None);
         }
@@ -79,7 +80,9 @@ impl<'a> InParts<'a> {
 fn or_default<T: Default + serde::de::DeserializeOwned>(
     v: Option<&RawValue>,
 ) -> serde_json::Result<T> {
-    v.map_or(Ok(T::default()), |v| serde_json::from_slice(v.get().as_bytes()))
+    v.map_or(Ok(T::default()), |v| {
+        serde_json::from_slice(v.get().as_bytes())
+    })
 }
 
 #[cfg(test)]
