@@ -17,9 +17,12 @@ function startWorker() {
   } catch (e) { broken = true; worker = null; }
   return worker;
 }
-// Started with the page (one 0.3 KB file): once loaded it keeps working with the network cut,
-// even where no service worker can run (plain http on a local network).
-startWorker();
+// Started once the page has loaded, when the main thread is idle (one 0.3 KB file, not part of
+// the first view): once loaded it keeps working with the network cut, even where no service
+// worker can run (plain http on a local network).
+const idle = (f) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 5000 }) : setTimeout(f, 2000));
+if (document.readyState === 'complete') idle(startWorker);
+else addEventListener('load', () => idle(startWorker), { once: true });
 function viaWorker(img, cw, ch) {
   const w = startWorker();
   if (!w) return Promise.reject(new Error('no worker'));
