@@ -189,12 +189,20 @@ pub fn data_timeout_ms() -> i32 {
         .map_or(20_000, |v| v as i32)
 }
 
-/// Resolves in a new task (a zero timeout): the browser may paint and handle input before the
-/// work that follows (no task of the app's start blocks the page for long).
+/// Resolves in a new task: the browser may paint and handle input before the work that follows
+/// (no task of the app's start blocks the page for long). A message the page posts to itself,
+/// not a zero timeout: the start chains a dozen of them, and a chain of timeouts waits 4 ms
+/// each after the fifth (HTML's nesting clamp), and a second or more in a background tab.
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&JsValue::NULL);
+        }
+        Err(_) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
