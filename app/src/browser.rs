@@ -421,6 +421,35 @@ pub fn focus_after_render(selector: String) {
     });
 }
 
+/// Calls `f` with the width of `el`'s content box whenever it changes, from the browser's own
+/// layout: nothing forces a layout to read it. Zero while `el` is out of the page. Observes
+/// until the returned guard is dropped.
+pub fn on_width(el: &web_sys::Element, f: impl Fn(f64) + 'static) -> Option<WidthObserver> {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(e) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            f(e.content_rect().width());
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(WidthObserver {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Stops observing when dropped (`on_width`).
+pub struct WidthObserver {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for WidthObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Where the pointer is in the element that handles the event, as fractions of its width and
 /// height (the map's tooltip follows the cursor in the drawing's own proportions).
 pub fn pointer_fraction(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {

@@ -387,26 +387,45 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             })
         }
     };
-    let body = {
-        let with_year = with_year.clone();
-        move || {
-            let ((v, dep_map), _, _) = view_lang.get();
-            with_year();
-            match v {
-                View::Map if dep_map => view! { <super::dep::DepMapView /> }.into_any(),
-                View::Map => view! { <MapView /> }.into_any(),
-                View::Region => view! { <RegionView /> }.into_any(),
-                View::Compare => view! { <CompareView /> }.into_any(),
-                View::Ranking => view! { <RankingView /> }.into_any(),
-                View::Scatter => view! { <super::scatter::ScatterView /> }.into_any(),
-                View::Acteurs => view! { <ActeursView /> }.into_any(),
-                View::Method => view! { <MethodView /> }.into_any(),
-                View::Deck => view! { <DeckView /> }.into_any(),
-                View::Accessibility => view! { <AccessibilityView /> }.into_any(),
-                View::Dep => view! { <super::dep::DepView /> }.into_any(),
-            }
-        }
-    };
+    // The view: built once, kept while another one shows (kept.rs), placed before the printed
+    // page's source line.
+    let marker = NodeRef::<leptos::html::P>::new();
+    {
+        let ctx = ctx.clone();
+        let key = Memo::new(move |_| {
+            let ((v, dep_map), l, c) = view_lang.get();
+            ((v, dep_map), (l, c))
+        });
+        super::kept::keep_views(
+            key,
+            state,
+            super::context::built(super::context::step::VIEW),
+            marker,
+            move |state| Ctx {
+                ds: shown.get_untracked().0,
+                state,
+                ..ctx.clone()
+            },
+            |(v, dep_map)| {
+                let view = match v {
+                    View::Map if dep_map => view! { <super::dep::DepMapView /> }.into_any(),
+                    View::Map => view! { <MapView /> }.into_any(),
+                    View::Region => view! { <RegionView /> }.into_any(),
+                    View::Compare => view! { <CompareView /> }.into_any(),
+                    View::Ranking => view! { <RankingView /> }.into_any(),
+                    View::Scatter => view! { <super::scatter::ScatterView /> }.into_any(),
+                    View::Acteurs => view! { <ActeursView /> }.into_any(),
+                    View::Method => view! { <MethodView /> }.into_any(),
+                    View::Deck => view! { <DeckView /> }.into_any(),
+                    View::Accessibility => view! { <AccessibilityView /> }.into_any(),
+                    View::Dep => view! { <super::dep::DepView /> }.into_any(),
+                };
+                // A box of its own, so that every part of the view keeps a parent while the
+                // view is out of the page (`display: contents`: no box in the layout).
+                view! { <div class="view-slot">{view}</div> }.into_any()
+            },
+        );
+    }
     // Counted when the year control is first made (a step of the start of its own).
     let years = {
         let ds = ctx.ds.clone();
@@ -431,14 +450,26 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             }
         }
     };
+    // Made again when the language or the year changes, or when it appears or goes (not on
+    // every change of view: the map and the ranking both have it).
+    let year_shown = Memo::new(move |_| {
+        state.with(|s| {
+            let shown = matches!(
+                s.view,
+                View::Map
+                    | View::Ranking
+                    | View::Scatter
+                    | View::Region
+                    | View::Compare
+                    | View::Dep
+            );
+            shown.then_some((s.lang, s.year))
+        })
+    });
     let year_picker = move || {
-        let ((v, _), l, c) = view_lang.get();
-        let y = c.year;
-        matches!(
-            v,
-            View::Map | View::Ranking | View::Scatter | View::Region | View::Compare | View::Dep
-        )
-        .then(|| view! { <YearPicker years=years.get() year=y lang=l /> })
+        year_shown
+            .get()
+            .map(|(l, y)| view! { <YearPicker years=years.get() year=y lang=l /> })
     };
     let print_url = {
         let ctx = ctx.clone();
@@ -475,8 +506,10 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             })
         }
     };
+    // Made again with the data it exports (the language, the year, the reference, the weights),
+    // not on a change of view: it follows the state.
     let export_bar = move || {
-        let _ = view_lang.get();
+        let _ = year_lang.get();
         with_year();
         view! { <ExportBar /> }
     };
@@ -498,7 +531,6 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         browser::set_body_class("building", false);
     });
     let toolbar_ready = super::context::built(super::context::step::TOOLBAR);
-    let view_ready = super::context::built(super::context::step::VIEW);
     let tabs_ready = super::context::built(super::context::step::TABS);
     view! {
         <a class="skip" href="#main">{move || lang().t("Aller au contenu", "Skip to content")}</a>
@@ -517,8 +549,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             <div class="toolbar">
                 {move || toolbar_ready.get().then(|| (year_picker, export_bar.clone()))}
             </div>
-            {move || view_ready.get().then(|| body.clone())}
-            <p class="print-source">{print_sources}<span class="print-url">{print_url}</span></p>
+            <p class="print-source" node_ref=marker>{print_sources}<span class="print-url">{print_url}</span></p>
         </main>
         <Show when=move || presenting.get().is_some()>
             <PresentStage />

@@ -26,23 +26,31 @@ pub fn IndexChart(
     lang: Lang,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    // The chart's width, as the browser laid it out (a ResizeObserver: reading it while the view
+    // is built forced a layout; a kept view put back in the page is measured again). Zero until
+    // the chart is laid out, and while its view is out of the page: the drawing then waits.
     let width = RwSignal::new(0.0f64);
     let fills = RwSignal::new(String::new());
+    let observer = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        if let Some(parent) = canvas.get().and_then(|c| c.parent_element()) {
+            observer.set_value(crate::browser::on_width(&parent, move |w| {
+                if w > 0.0 && w != width.get_untracked() {
+                    width.set(w);
+                }
+            }));
+        }
+    });
     Effect::new(move |_| {
         let spec = spec.get();
-        let _ = width.get();
-        if let Some(c) = canvas.get() {
-            let css_w = c
-                .parent_element()
-                .map_or(600.0, |p| p.client_width() as f64)
-                .clamp(280.0, 1100.0);
-            let scene = bars::bars(&spec, bars::Size::screen(css_w), lang);
+        let w = width.get();
+        if let (Some(c), true) = (canvas.get(), w > 0.0) {
+            let scene = bars::bars(&spec, bars::Size::screen(w.clamp(280.0, 1100.0)), lang);
             crate::browser::paint_canvas(&c, &scene);
             fills.set(drawn_fills(&scene));
         }
     });
-    let handle = window_event_listener(leptos::ev::resize, move |_| width.update(|w| *w += 1.0));
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || observer.try_update_value(|o| *o = None).unwrap_or_default());
     view! {
         <div class="chart">
             <canvas node_ref=canvas role="img" aria-label=move || label.get() data-testid="index-chart" data-fills=move || fills.get()></canvas>

@@ -86,13 +86,15 @@ pub fn ExportBar() -> impl IntoView {
     let lang = ctx.lang();
     let frame = RwSignal::new(Frame::Wide);
     // What happened last, read by screen readers (role=status); `ms` feeds the benchmark.
-    let status = RwSignal::new(String::new());
+    // The bar stays from view to view: a message says what happened on the view it was given on.
+    let status = RwSignal::new((String::new(), ctx.state.with_untracked(|s| s.view)));
+    let on_view = ctx.state;
     let ms = RwSignal::new(0.0f64);
-    let say = move |m: &str| status.set(m.to_string());
+    let say = move |m: &str| status.set((m.to_string(), on_view.with_untracked(|s| s.view)));
     let failed = move |what: &str, e: JsValue| {
         let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
         crate::browser::warn(&format!("{what}: {detail}"));
-        status.set(format!(
+        say(&format!(
             "{} ({what})",
             lang.t("Échec de l'export", "Export failed")
         ));
@@ -250,7 +252,7 @@ pub fn ExportBar() -> impl IntoView {
             </details>
             <button data-export="copy-link" on:click=copy_link>{lang.t("Copier le lien", "Copy link")}</button>
             <button data-export="deck-add" on:click=add_to_deck>{lang.t("+ Atelier", "+ Workshop")}</button>
-            <p class="export-status" role="status" data-ms=move || format!("{:.1}", ms.get())>{move || status.get()}</p>
+            <p class="export-status" role="status" data-ms=move || format!("{:.1}", ms.get())>{move || status.with(|(m, v)| on_view.with(|s| s.view == *v).then(|| m.clone()))}</p>
         </section>
     }
 }

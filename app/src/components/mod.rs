@@ -10,6 +10,7 @@ mod context;
 mod deck;
 mod dep;
 mod export;
+mod kept;
 mod map;
 mod map_marks;
 mod measure;
