@@ -387,45 +387,6 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             })
         }
     };
-    // The view: built once, kept while another one shows (kept.rs), placed before the printed
-    // page's source line.
-    let marker = NodeRef::<leptos::html::P>::new();
-    {
-        let ctx = ctx.clone();
-        let key = Memo::new(move |_| {
-            let ((v, dep_map), l, c) = view_lang.get();
-            ((v, dep_map), (l, c))
-        });
-        super::kept::keep_views(
-            key,
-            state,
-            super::context::built(super::context::step::VIEW),
-            marker,
-            move |state| Ctx {
-                ds: shown.get_untracked().0,
-                state,
-                ..ctx.clone()
-            },
-            |(v, dep_map)| {
-                let view = match v {
-                    View::Map if dep_map => view! { <super::dep::DepMapView /> }.into_any(),
-                    View::Map => view! { <MapView /> }.into_any(),
-                    View::Region => view! { <RegionView /> }.into_any(),
-                    View::Compare => view! { <CompareView /> }.into_any(),
-                    View::Ranking => view! { <RankingView /> }.into_any(),
-                    View::Scatter => view! { <super::scatter::ScatterView /> }.into_any(),
-                    View::Acteurs => view! { <ActeursView /> }.into_any(),
-                    View::Method => view! { <MethodView /> }.into_any(),
-                    View::Deck => view! { <DeckView /> }.into_any(),
-                    View::Accessibility => view! { <AccessibilityView /> }.into_any(),
-                    View::Dep => view! { <super::dep::DepView /> }.into_any(),
-                };
-                // A box of its own, so that every part of the view keeps a parent while the
-                // view is out of the page (`display: contents`: no box in the layout).
-                view! { <div class="view-slot">{view}</div> }.into_any()
-            },
-        );
-    }
     // Counted when the year control is first made (a step of the start of its own).
     let years = {
         let ds = ctx.ds.clone();
@@ -530,6 +491,46 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         browser::remove_first_view();
         browser::set_body_class("building", false);
     });
+    // The view: built once, kept while another one shows (kept.rs), placed before the printed
+    // page's source line; first made at the build's step VIEW (`built` reads the step from the
+    // context provided above).
+    let marker = NodeRef::<leptos::html::P>::new();
+    {
+        let ctx = ctx.clone();
+        let key = Memo::new(move |_| {
+            let ((v, dep_map), l, c) = view_lang.get();
+            ((v, dep_map), (l, c))
+        });
+        super::kept::keep_views(
+            key,
+            state,
+            super::context::built(super::context::step::VIEW),
+            marker,
+            move |state| Ctx {
+                ds: shown.get_untracked().0,
+                state,
+                ..ctx.clone()
+            },
+            |(v, dep_map)| {
+                let view = match v {
+                    View::Map if dep_map => view! { <super::dep::DepMapView /> }.into_any(),
+                    View::Map => view! { <MapView /> }.into_any(),
+                    View::Region => view! { <RegionView /> }.into_any(),
+                    View::Compare => view! { <CompareView /> }.into_any(),
+                    View::Ranking => view! { <RankingView /> }.into_any(),
+                    View::Scatter => view! { <super::scatter::ScatterView /> }.into_any(),
+                    View::Acteurs => view! { <ActeursView /> }.into_any(),
+                    View::Method => view! { <MethodView /> }.into_any(),
+                    View::Deck => view! { <DeckView /> }.into_any(),
+                    View::Accessibility => view! { <AccessibilityView /> }.into_any(),
+                    View::Dep => view! { <super::dep::DepView /> }.into_any(),
+                };
+                // A box of its own, so that every part of the view keeps a parent while the
+                // view is out of the page (`display: contents`: no box in the layout).
+                view! { <div class="view-slot">{view}</div> }.into_any()
+            },
+        );
+    }
     let toolbar_ready = super::context::built(super::context::step::TOOLBAR);
     let tabs_ready = super::context::built(super::context::step::TABS);
     view! {
