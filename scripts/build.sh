@@ -5,6 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --skip-version-check
+node scripts/inline-icon.mjs dist
 # The static first view (the default map, shown before the wasm arrives) and the key figures
 # (for browsers without JavaScript or WebAssembly), from the committed dataset and geometry.
 cargo run -q -p app --bin first-view -- assets/data/dataset.json assets/data/regions.json dist/index.html
