@@ -278,12 +278,16 @@ test('a view left for another comes back as it was, with what changed meanwhile,
   // The map's table opened by the user, and a mark on the map's element.
   await page.evaluate(() => { document.querySelector('body > main svg.map').dataset.kept = 'yes'; });
   const before = await page.getByTestId('measure').inputValue();
+  // The export bar stays from view to view; its menu, opened here, is closed on the next view.
+  await page.locator('[data-testid="export-menu"] > summary').click();
+  assert.equal(await page.$eval('[data-testid="export-menu"]', (d) => d.open), true);
   await tab('Classement').click();
   await page.getByTestId('ranking-table').waitFor();
   // Out of the page meanwhile: one view, one title, no map to find.
   assert.equal(await page.locator('#view-title').count(), 1);
   assert.equal(await page.locator('svg.map').count(), 0);
   assert.equal(await page.locator('main section.view').count(), 1);
+  assert.equal(await page.$eval('[data-testid="export-menu"]', (d) => d.open), false, 'the export menu closed');
   // Another measure, chosen on the ranking.
   const other = await page.$$eval('[data-testid="measure"] option', (os, cur) => os.map((o) => o.value).find((v) => v && v !== cur), before);
   await page.getByTestId('measure').selectOption(other);
