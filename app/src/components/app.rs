@@ -345,16 +345,15 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         };
         go.run(s);
     };
-    // Rebuild a view only when the view, the language or the year changes, not on every state
-    // change (a new selection must not re-create the map and lose the keyboard focus).
-    let view_lang = Memo::new(move |_| {
+    // Which view shows. A view is made again only when the language or the year changes
+    // (`year_lang`, below), not on every state change (a new selection must not re-create the
+    // map and lose the keyboard focus).
+    let which_view = Memo::new(move |_| {
         state.with(|s| {
             // The map at the départements' level is a view of its own.
-            let dep_map = s.view == View::Map && s.level == crate::model::Level::Dep;
             (
-                (s.view, dep_map),
-                s.lang,
-                crate::state::analysis::Choices::of(s),
+                s.view,
+                s.view == View::Map && s.level == crate::model::Level::Dep,
             )
         })
     });
@@ -379,13 +378,13 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             )
         })
     };
-    let with_year = {
+    // The context of what shows the data: the year's dataset, and the state it follows.
+    let ctx_with = {
         let ctx = ctx.clone();
-        move || {
-            provide_context(Ctx {
-                ds: shown.get_untracked().0,
-                ..ctx.clone()
-            })
+        move |state| Ctx {
+            ds: shown.get_untracked().0,
+            state,
+            ..ctx.clone()
         }
     };
     // Counted when the year control is first made (a step of the start of its own).
@@ -470,10 +469,13 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     };
     // Made again with the data it exports (the language, the year, the reference, the weights),
     // not on a change of view: it follows the state.
-    let export_bar = move || {
-        let _ = year_lang.get();
-        with_year();
-        view! { <ExportBar /> }
+    let export_bar = {
+        let ctx_with = ctx_with.clone();
+        move || {
+            let _ = year_lang.get();
+            provide_context(ctx_with(state));
+            view! { <ExportBar /> }
+        }
     };
     // Built in steps, each in a task of its own (context::step): the page's frame, the toolbar,
     // the view's main part, its controls, the rest; out of sight (`body.building`) until the
@@ -496,42 +498,32 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
     // page's source line; first made at the build's step VIEW (`built` reads the step from the
     // context provided above).
     let marker = NodeRef::<leptos::html::P>::new();
-    {
-        let ctx = ctx.clone();
-        let key = Memo::new(move |_| {
-            let ((v, dep_map), l, c) = view_lang.get();
-            ((v, dep_map), (l, c))
-        });
-        super::kept::keep_views(
-            key,
-            state,
-            super::context::built(super::context::step::VIEW),
-            marker,
-            move |state| Ctx {
-                ds: shown.get_untracked().0,
-                state,
-                ..ctx.clone()
-            },
-            |(v, dep_map)| {
-                let view = match v {
-                    View::Map if dep_map => view! { <super::dep::DepMapView /> }.into_any(),
-                    View::Map => view! { <MapView /> }.into_any(),
-                    View::Region => view! { <RegionView /> }.into_any(),
-                    View::Compare => view! { <CompareView /> }.into_any(),
-                    View::Ranking => view! { <RankingView /> }.into_any(),
-                    View::Scatter => view! { <super::scatter::ScatterView /> }.into_any(),
-                    View::Acteurs => view! { <ActeursView /> }.into_any(),
-                    View::Method => view! { <MethodView /> }.into_any(),
-                    View::Deck => view! { <DeckView /> }.into_any(),
-                    View::Accessibility => view! { <AccessibilityView /> }.into_any(),
-                    View::Dep => view! { <super::dep::DepView /> }.into_any(),
-                };
-                // A box of its own, so that every part of the view keeps a parent while the
-                // view is out of the page (`display: contents`: no box in the layout).
-                view! { <div class="view-slot">{view}</div> }.into_any()
-            },
-        );
-    }
+    super::kept::keep_views(
+        which_view,
+        year_lang,
+        state,
+        super::context::built(super::context::step::VIEW),
+        marker,
+        ctx_with,
+        |(v, dep_map)| {
+            let view = match v {
+                View::Map if dep_map => view! { <super::dep::DepMapView /> }.into_any(),
+                View::Map => view! { <MapView /> }.into_any(),
+                View::Region => view! { <RegionView /> }.into_any(),
+                View::Compare => view! { <CompareView /> }.into_any(),
+                View::Ranking => view! { <RankingView /> }.into_any(),
+                View::Scatter => view! { <super::scatter::ScatterView /> }.into_any(),
+                View::Acteurs => view! { <ActeursView /> }.into_any(),
+                View::Method => view! { <MethodView /> }.into_any(),
+                View::Deck => view! { <DeckView /> }.into_any(),
+                View::Accessibility => view! { <AccessibilityView /> }.into_any(),
+                View::Dep => view! { <super::dep::DepView /> }.into_any(),
+            };
+            // A box of its own, so that every part of the view keeps a parent while the
+            // view is out of the page (`display: contents`: no box in the layout).
+            view! { <div class="view-slot">{view}</div> }.into_any()
+        },
+    );
     let toolbar_ready = super::context::built(super::context::step::TOOLBAR);
     let tabs_ready = super::context::built(super::context::step::TABS);
     view! {

@@ -31,6 +31,7 @@ pub fn IndexChart(
     // the chart is laid out, and while its view is out of the page: the drawing then waits.
     let width = RwSignal::new(0.0f64);
     let fills = RwSignal::new(String::new());
+    // Disconnected when the chart goes (the stored observer is dropped with it).
     let observer = StoredValue::new_local(None);
     Effect::new(move |_| {
         if let Some(parent) = canvas.get().and_then(|c| c.parent_element()) {
@@ -50,7 +51,6 @@ pub fn IndexChart(
             fills.set(drawn_fills(&scene));
         }
     });
-    on_cleanup(move || observer.try_update_value(|o| *o = None).unwrap_or_default());
     view! {
         <div class="chart">
             <canvas node_ref=canvas role="img" aria-label=move || label.get() data-testid="index-chart" data-fills=move || fills.get()></canvas>

@@ -38,18 +38,18 @@ impl Built {
 }
 
 struct Views<E> {
-    /// What the kept views were made for (the language, the year, the reference, the weights):
-    /// when it changes, they are all made again.
+    /// What the kept views were made for: when it changes, they are all made again.
     epoch: Option<E>,
     built: Vec<Built>,
     shown: Option<Key>,
 }
 
-/// Shows the view of `key`'s first part before `marker` (in its parent), once `ready`, from
-/// `make` with the context `ctx_for` gives; keeps the others out of the page. `key`'s second
-/// part is the epoch: all the views are made again when it changes.
+/// Shows the view `which` before `marker` (in its parent), once `ready`, made by `make` with the
+/// context `ctx_for` gives; keeps the others out of the page. They are all made again when
+/// `epoch` changes (the language, the year, the reference, the weights).
 pub fn keep_views<E: PartialEq + Clone + Send + Sync + 'static>(
-    key: Memo<(Key, E)>,
+    which: Memo<Key>,
+    epoch: Memo<E>,
     state: Memo<ViewState>,
     ready: Memo<bool>,
     marker: NodeRef<P>,
@@ -66,24 +66,30 @@ pub fn keep_views<E: PartialEq + Clone + Send + Sync + 'static>(
         if !ready.get() {
             return;
         }
-        let (k, epoch) = key.get();
-        let s = state.get();
+        let (k, e, s) = (which.get(), epoch.get(), state.get());
         let Some(marker) = marker.get() else { return };
         let Some(host) = marker.parent_element() else {
             return;
         };
         views.update_value(|v| {
-            if v.epoch.as_ref() != Some(&epoch) {
+            if v.epoch.as_ref() != Some(&e) {
                 v.built.drain(..).for_each(Built::dispose);
-                v.epoch = Some(epoch);
+                v.epoch = Some(e);
                 v.shown = None;
             }
-            let i = match v.built.iter().position(|b| b.key == k) {
-                Some(i) => {
-                    // Only the shown view follows the state.
-                    v.built[i].state.set(s);
-                    i
+            // The view that showed leaves the page (kept, or disposed).
+            if let Some(old) = v.shown.filter(|old| *old != k) {
+                if let Some(j) = v.built.iter().position(|b| b.key == old) {
+                    if keepable(old) {
+                        v.built[j].view.unmount();
+                    } else {
+                        v.built.remove(j).dispose();
+                    }
                 }
+            }
+            match v.built.iter_mut().find(|b| b.key == k) {
+                // Only the shown view follows the state.
+                Some(b) => b.state.set(s),
                 None => {
                     let owner = parent.child();
                     let (state, view) = owner.with(|| {
@@ -99,26 +105,14 @@ pub fn keep_views<E: PartialEq + Clone + Send + Sync + 'static>(
                         view,
                         state,
                     });
-                    v.built.len() - 1
-                }
-            };
-            if v.shown == Some(k) {
-                return;
-            }
-            let key = v.built[i].key;
-            if let Some(j) = v
-                .shown
-                .and_then(|old| v.built.iter().position(|b| b.key == old))
-            {
-                if keepable(v.built[j].key) {
-                    v.built[j].view.unmount();
-                } else {
-                    v.built.remove(j).dispose();
                 }
             }
-            let i = v.built.iter().position(|b| b.key == key).unwrap_or(i);
-            v.built[i].view.mount(&host, Some(marker.as_ref()));
-            v.shown = Some(key);
+            if v.shown != Some(k) {
+                if let Some(b) = v.built.iter_mut().find(|b| b.key == k) {
+                    b.view.mount(&host, Some(marker.as_ref()));
+                }
+                v.shown = Some(k);
+            }
         });
     });
     on_cleanup(move || {
