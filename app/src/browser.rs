@@ -159,17 +159,6 @@ pub fn scroll_to_top() {
     }
 }
 
-/// Closes the export menu (a `<details>`): the export bar stays from view to view, and a menu
-/// opened on one view does not stay open on the next.
-pub fn close_export_menu() {
-    if let Some(menu) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("details.export-menu[open]").ok().flatten())
-    {
-        let _ = menu.remove_attribute("open");
-    }
-}
-
 /// Adds or removes a class on `<body>` (presentation mode).
 pub fn set_body_class(class: &str, on: bool) {
     if let Some(body) = web_sys::window().and_then(|w| w.document()?.body()) {

@@ -191,7 +191,6 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
             query.set(q);
             if new_view {
                 browser::scroll_to_top();
-                browser::close_export_menu();
             }
         })
     };

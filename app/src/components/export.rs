@@ -89,6 +89,8 @@ pub fn ExportBar() -> impl IntoView {
     // The bar stays from view to view: a message says what happened on the view it was given on.
     let status = RwSignal::new((String::new(), ctx.state.with_untracked(|s| s.view)));
     let on_view = ctx.state;
+    // Its menu, too, is open only on the view it was opened on.
+    let menu_open_on = RwSignal::new(None);
     let ms = RwSignal::new(0.0f64);
     let say = move |m: &str| status.set((m.to_string(), on_view.with_untracked(|s| s.view)));
     let failed = move |what: &str, e: JsValue| {
@@ -226,7 +228,15 @@ pub fn ExportBar() -> impl IntoView {
     // beside it: on a phone the bar is one line, not a third of the screen.
     view! {
         <section class="export" aria-label=lang.t("Exporter et partager cette vue", "Export and share this view") hidden=hidden>
-            <details class="export-menu" data-testid="export-menu">
+            <details
+                class="export-menu"
+                data-testid="export-menu"
+                prop:open=move || on_view.with(|s| menu_open_on.get() == Some(s.view))
+                on:toggle=move |ev| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    menu_open_on.set(open.then(|| on_view.with_untracked(|s| s.view)));
+                }
+            >
                 <summary class="button">{lang.t("Exporter", "Export")}</summary>
                 <div class="export-panel">
                     <label class="frame">
