@@ -52,6 +52,43 @@ export function svg_to_png(svg, w, h, scale) {
     img.src = url;
   });
 }
+// The export worker (export-worker.js, its wasm apart from the app's: the first-view issue):
+// each export is asked with the view's query and answered with the text (SVG, CSV or a title)
+// and the file's name. Started by the app once it has taken the static view's place, when the
+// main thread is idle (so it never competes with the app's own download), then kept: it parses
+// the data once, and answers offline afterwards.
+let exporter = null, askId = 0;
+const asked = new Map();
+function startExporter() {
+  if (exporter) return exporter;
+  exporter = new Worker('export-worker.js');
+  exporter.onmessage = (e) => {
+    const p = asked.get(e.data.id); asked.delete(e.data.id);
+    if (p) (e.data.error === undefined ? p.ok([e.data.text, e.data.name]) : p.ko(new Error(e.data.error)));
+  };
+  exporter.onerror = (e) => {
+    const err = new Error(`export-worker.js: ${(e && e.message) || 'not loaded'}`);
+    exporter = null;
+    for (const p of asked.values()) p.ko(err);
+    asked.clear();
+  };
+  return exporter;
+}
+export function warm_exports() {
+  idle(() => { try { startExporter(); } catch (e) { /* asked again at the first export */ } });
+}
+// An answer that does not come within `ms` (a download that stalls) is an error, never a wait
+// without end.
+export function export_ask(op, query, lang, title, link, ms) {
+  return new Promise((ok, ko) => {
+    let w;
+    try { w = startExporter(); } catch (e) { ko(e); return; }
+    const id = ++askId;
+    const timer = setTimeout(() => { asked.delete(id); ko(new Error(`export-worker.js: no answer in ${ms / 1000} s`)); }, ms);
+    asked.set(id, { ok: (v) => { clearTimeout(timer); ok(v); }, ko: (e) => { clearTimeout(timer); ko(e); } });
+    w.postMessage({ id, op, query, lang, title, link });
+  });
+}
 export function text_blob(text, type) { return new Blob([text], { type }); }
 export function download(blob, name) {
   const a = document.createElement('a');
@@ -61,5 +98,4 @@ export function download(blob, name) {
 }
 export async function copy_png(blob) { await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]); }
 export async function copy_text(text) { await navigator.clipboard.writeText(text); }
-export function today() { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }
 export function now_ms() { return performance.now(); }

@@ -271,8 +271,37 @@ extern "C" {
     pub(crate) fn copy_png(blob: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     pub(crate) fn copy_text(text: &str) -> Result<js_sys::Promise, JsValue>;
-    pub(crate) fn today() -> Vec<u32>;
+    /// Starts the export worker when the page is idle.
+    pub(crate) fn warm_exports();
+    /// Asks the export worker: resolves to `[text, name]` (`app::export::render`).
+    fn export_ask(
+        op: &str,
+        query: &str,
+        lang: &str,
+        title: &str,
+        link: &str,
+        ms: i32,
+    ) -> js_sys::Promise;
     pub(crate) fn now_ms() -> f64;
+}
+
+/// What the export worker answers for a view (`app::export::render::Request`): the text (SVG,
+/// CSV or title) and the file's name, or why it could not (also when no answer comes within
+/// `ms`).
+pub async fn ask_export(
+    op: &str,
+    query: &str,
+    lang: crate::i18n::Lang,
+    title: &str,
+    link: &str,
+    ms: i32,
+) -> Result<(String, String), JsValue> {
+    let asked = export_ask(op, query, lang.code(), title, link, ms);
+    let v = wasm_bindgen_futures::JsFuture::from(asked).await?;
+    let a = js_sys::Array::from(&v);
+    let text = a.get(0).as_string().unwrap_or_default();
+    let name = a.get(1).as_string().unwrap_or_default();
+    Ok((text, name))
 }
 
 /// The page's address without its query: origin and path (any sub-folder kept). Read once:

@@ -84,6 +84,8 @@ for (const q of views) test(`no French on ${q} in English (page and export)`, as
 test('no French in the workshop in English, with a saved view and its presentation', async () => {
   const { page, errors, context } = await openView(h, '?view=region&region=53&lang=en');
   await page.click('[data-export="deck-add"]');
+  // Saved once the export worker has named the slide (the status says so).
+  await page.locator('.export-status', { hasText: 'View added' }).waitFor();
   await page.goto(`${h.url}?view=atelier&lang=en`);
   await page.locator('[data-testid="deck"] .slide').first().waitFor();
   assert.deepEqual(frenchIn(await pageText(page, 'body')), []);

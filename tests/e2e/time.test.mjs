@@ -186,6 +186,7 @@ test('the lines over the years export with a row per year, and the link and the 
   assert.deepEqual(rows.slice(1).map((r) => r[0]), Array.from({ length: 25 }, (_, j) => String(2019 - j)));
   // The deck keeps the view with its lines.
   await page.click('[data-export="deck-add"]');
+  await page.locator('.export-status', { hasText: 'ajoutée' }).waitFor();
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('fragilites.atelier.v1')).slides.at(-1).query);
   assert.match(saved, /series=aah/);
   assert.match(saved, /chart=lines/);

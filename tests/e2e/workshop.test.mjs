@@ -228,6 +228,8 @@ test('the deck: add views, survive a reload, rename, reorder, share by link, pre
   // comes back (decks.test.mjs checks the slides themselves).
   await page.click('.deck-actions button.primary');
   await page.waitForFunction(() => document.body.classList.contains('presenting'));
+  // The slide is drawn by the export worker: it shows when it arrives.
+  await page.locator('[data-testid="present-stage"] svg > text').first().waitFor();
   const title = () => page.$eval('[data-testid="present-stage"] svg > text', (t) => t.textContent);
   assert.equal(await title(), order[0]);
   await page.keyboard.press('ArrowRight');
@@ -258,6 +260,56 @@ for (const query of ['?domain=emploi', '?view=region&region=75', '?view=compare'
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   fs.writeFileSync(`target/screenshots/print-${query.replace(/\W+/g, '-')}.pdf`, pdf);
   assert.equal(pages, 1, `${pages} pages`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the exports are not in the first download: their worker comes once the app has started', async () => {
+  // First-view issue: the exports' code (SVG, CSV, QR code) left the app's wasm for a worker
+  // of its own, asked for when the page is idle after the app has taken the static view's place.
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    new MutationObserver((_, o) => {
+      if (document.body && !document.getElementById('first-view') && document.querySelector('body > main')) {
+        window.__takenOver = performance.now();
+        o.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const wasm = [];
+  page.on('requestfinished', (r) => { if (r.url().includes('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(h.url);
+  await page.locator('body > main section.view svg.map path.region[data-code]').first().waitFor();
+  const started = await page.waitForFunction(() => performance.getEntriesByType('resource').find((e) => e.name.includes('export-worker.js'))?.startTime, null, { timeout: 20000 });
+  const taken = await page.evaluate(() => window.__takenOver);
+  assert.ok(taken > 0 && (await started.jsonValue()) >= taken, `the export worker asked for at ${await started.jsonValue()} ms, the app took over at ${taken} ms`);
+  // Its wasm is a file of its own, and answers the export.
+  const svg = (await exportFile(page, 'svg')).bytes.toString('utf8');
+  assert.match(svg, /^<svg[^>]*viewBox="0 0 1600 900"/);
+  assert.ok(wasm.some((p) => /\/app-[0-9a-f]+_bg\.wasm$/.test(p)) && wasm.includes('/exports_bg.wasm'), wasm.join());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the export worker unreachable: the export says it failed, the page goes on', async () => {
+  const context = await h.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/export-worker.js', (r) => r.fulfill({ status: 404, body: '' }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.url}?view=region&region=53`);
+  await page.locator('body > main section.view').waitFor();
+  await openExportMenu(page);
+  await page.click('[data-export="svg"]');
+  await page.locator('.export-status', { hasText: "Échec de l'export (SVG)" }).waitFor();
+  // "+ Atelier" still saves the view, under the view's own name.
+  await page.click('[data-export="deck-add"]');
+  await page.locator('.export-status', { hasText: '1 vue' }).waitFor();
+  await page.click('nav.tabs a:text-is("Classement")');
+  await page.locator('[data-testid="ranking-table"]').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

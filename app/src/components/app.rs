@@ -366,15 +366,7 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         let base = ctx.ds.clone();
         Memo::new(move |_| {
             let (l, c) = year_lang.get();
-            Shown(
-                if c == crate::state::analysis::Choices::default() && l == Lang::Fr {
-                    base.clone()
-                } else {
-                    let mut ds = crate::state::analysis::analysed(&base, &c, l);
-                    crate::state::analysis::reasons_in(&mut ds, l);
-                    Arc::new(ds)
-                },
-            )
+            Shown(crate::state::analysis::shown(&base, &c, l))
         })
     };
     // The context of what shows the data: the year's dataset, and the state it follows.
@@ -492,6 +484,8 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         follow_url(query);
         browser::remove_first_view();
         browser::set_body_class("building", false);
+        // The exports' worker and its wasm: after the app's own start, when the page is idle.
+        browser::warm_exports();
     });
     // The view: built once, kept while another one shows (kept.rs), placed before the printed
     // page's source line; first made at the build's step VIEW (`built` reads the step from the

@@ -8,7 +8,7 @@ use crate::deck::{Arrival, Deck, Library, Slide};
 use crate::export::svg::Frame;
 use crate::i18n::Lang;
 use crate::model::View;
-use crate::url_state::{parse, to_query};
+use crate::url_state::to_query;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -139,17 +139,14 @@ pub enum Added {
     NotSaved,
 }
 
-/// Adds the current view to the deck, and says whether it is saved.
-pub fn add_current(ctx: &Ctx) -> Added {
+/// Adds the current view to the deck under `name`, and says whether it is saved.
+pub fn add_current(ctx: &Ctx, name: &str) -> Added {
     let s = ctx.state.get_untracked();
-    let name = super::export::content_of(ctx, &s)
-        .map(|e| e.title)
-        .unwrap_or_else(|| s.view.key().to_string());
     // Read afresh: another tab may have changed the deck since this one loaded it. The view
     // is saved under a key of its own (no other tab writes it), then into the open deck too.
     let mut d = load();
     let before = d.slides.len();
-    let n = d.push(&name, &to_query(&s, &ctx.catalog));
+    let n = d.push(name, &to_query(&s, &ctx.catalog));
     let Some(slide) = d.slides.last().filter(|_| n > before) else {
         return Added::Full;
     };
@@ -204,11 +201,17 @@ pub fn receive_from_hash() -> Option<DeckNews> {
 
 /// The framed drawing of a slide: the same SVG as the view's export (16:9 on screen, A4 for the
 /// deck's print), titled with the name the user gave it, in the language of the dashboard.
-pub fn slide_svg(ctx: &Ctx, slide: &Slide, frame: Frame) -> Option<String> {
-    let (mut s, _) = parse(&slide.query, &ctx.catalog);
-    s.lang = ctx.state.with_untracked(|s| s.lang);
-    let link = format!("{}{}", crate::browser::page_base(), slide.query);
-    super::export::document_of(ctx, &s, Some(&slide.name), &link, frame).map(|(svg, _)| svg)
+/// Made by the export worker; a slide it cannot draw says why, in the console, and is left out.
+pub async fn slide_svg(ctx: &Ctx, slide: &Slide, frame: Frame) -> Option<String> {
+    use crate::export::render::Op;
+    match super::export::ask(ctx, Op::Svg(frame), &slide.query, &slide.name).await {
+        Ok((svg, _)) => Some(svg),
+        Err(e) => {
+            let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+            crate::browser::warn(&format!("{}: {detail}", slide.name));
+            None
+        }
+    }
 }
 
 /// Shows slide `i` of the deck (presentation mode).
@@ -249,14 +252,28 @@ pub fn PresentStage() -> impl IntoView {
         let s = d.slides.get(i)?.clone();
         Some((i, d.slides.len(), s))
     };
-    let drawing = {
+    // The slide's drawing comes from the export worker: shown when it arrives, unless the
+    // presenter has moved on meanwhile.
+    let drawing = RwSignal::new(String::new());
+    let asked = StoredValue::new(0u32);
+    Effect::new({
         let ctx = ctx.clone();
-        move || {
-            slide()
-                .and_then(|(_, _, s)| slide_svg(&ctx, &s, Frame::Wide))
-                .unwrap_or_default()
+        move |_| {
+            let Some((_, _, s)) = slide() else {
+                drawing.set(String::new());
+                return;
+            };
+            let n = asked.get_value() + 1;
+            asked.set_value(n);
+            let ctx = ctx.clone();
+            spawn_local(async move {
+                let svg = slide_svg(&ctx, &s, Frame::Wide).await.unwrap_or_default();
+                if asked.get_value() == n {
+                    drawing.set(svg);
+                }
+            });
         }
-    };
+    });
     let label = move || {
         slide()
             .map(|(i, n, s)| format!("{} {} / {n} : {}", lang.t("Vue", "View"), i + 1, s.name))
@@ -558,23 +575,29 @@ pub fn DeckView() -> impl IntoView {
     let printing = RwSignal::new(false);
     Effect::new(move |_| crate::browser::set_body_class("print-deck", printing.get()));
     on_cleanup(move || crate::browser::set_body_class("print-deck", false));
-    let print_pages = {
-        let ctx = ctx.clone();
-        move || {
-            if !printing.get() {
-                return Vec::new();
-            }
-            deck.get()
-                .slides
-                .iter()
-                .filter_map(|s| slide_svg(&ctx, s, Frame::A4))
-                .map(|svg| view! { <div class="print-slide" inner_html=svg></div> })
+    // The pages, drawn by the export worker one slide after the other, then printed.
+    let pages = RwSignal::new(Vec::<String>::new());
+    let print_pages = move || {
+        pages.with(|p| {
+            p.iter()
+                .map(|svg| view! { <div class="print-slide" inner_html=svg.clone()></div> })
                 .collect::<Vec<_>>()
-        }
+        })
     };
-    let print_deck = move |_| {
-        printing.set(true);
-        crate::browser::print_after_render();
+    let print_deck = {
+        let ctx = ctx.clone();
+        move |_| {
+            let ctx = ctx.clone();
+            spawn_local(async move {
+                let mut drawn = Vec::new();
+                for s in deck.get_untracked().slides.iter() {
+                    drawn.extend(slide_svg(&ctx, s, Frame::A4).await);
+                }
+                pages.set(drawn);
+                printing.set(true);
+                crate::browser::print_after_render();
+            });
+        }
     };
     let export_file = move |_| {
         download(

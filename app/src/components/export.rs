@@ -1,10 +1,11 @@
 //! The export bar on every view: PNG 2×/4× and SVG in a 16:9 or A4 frame, CSV (French or
 //! international), copy the image or the link, add the view to the workshop deck. Everything runs
-//! in the page (no network): the SVG is built in Rust (`export::svg`), drawn on a canvas for PNG.
+//! in the page (no network once loaded): the SVG and the CSV are made by the export worker
+//! (`export::render`, its wasm apart from the app's), the SVG drawn on a canvas for PNG.
 
 use super::context::Ctx;
-use crate::browser::{copy_png, copy_text, download, now_ms, svg_to_png, text_blob, today};
-use crate::export::{self, csv::Variant, svg::Frame};
+use crate::browser::{copy_png, copy_text, download, now_ms, svg_to_png, text_blob};
+use crate::export::{csv::Variant, render::Op, svg::Frame};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,60 +20,25 @@ pub fn permalink(ctx: &Ctx) -> String {
     format!("{base}{q}")
 }
 
-/// Whether a state is one of the département level's views (their data is downloaded apart).
-fn is_dep_view(s: &crate::model::ViewState) -> bool {
-    s.view == crate::model::View::Dep
-        || (s.view == crate::model::View::Map && s.level == crate::model::Level::Dep)
+/// What the export worker (`app::export::render`, `assets/export-worker.js`) makes of a view,
+/// given as its query, in the dashboard's language; `title` replaces the view's own (a slide
+/// the user renamed). The link printed on images is the view's own address.
+pub async fn ask(ctx: &Ctx, op: Op, query: &str, title: &str) -> Result<(String, String), JsValue> {
+    let lang = ctx.state.with_untracked(|s| s.lang);
+    let link = format!("{}{query}", crate::browser::page_base());
+    // A slide's name is not worth a wait (the view's key stands in); a file is, up to the data
+    // files' own time limit.
+    let ms = match op {
+        Op::Title => 3000,
+        _ => crate::browser::data_timeout_ms(),
+    };
+    crate::browser::ask_export(&op.key(), query, lang, title, &link, ms).await
 }
 
-/// The export of a state: the département level's from its files (asked for when they are not
-/// there yet: a reactive caller runs again once they are), the others' from the dataset.
-pub fn content_of(ctx: &Ctx, s: &crate::model::ViewState) -> Option<export::Export> {
-    if !is_dep_view(s) {
-        return export::content(&ctx.ds, s);
-    }
-    let dl = ctx.deps.with(|d| match d {
-        super::context::DepLoad::Ready(l) => Some(l.clone()),
-        _ => None,
-    });
-    match dl {
-        Some(dl) => {
-            let dl = match s.year {
-                Some(y) => std::sync::Arc::new(crate::state::dep::at_year(&dl, &ctx.ds, y, s.lang)),
-                None => dl,
-            };
-            export::dep::content(&ctx.ds, &dl, s)
-        }
-        None => {
-            super::dep::want(ctx.deps);
-            None
-        }
-    }
-}
-
-fn document(ctx: &Ctx, frame: Frame) -> Option<(String, String)> {
-    let s = ctx.state.get_untracked();
-    let link = permalink(ctx);
-    document_of(ctx, &s, None, &link, frame)
-}
-
-/// The export's drawing of a state, framed: what the export files, the presentation and the
-/// deck's print show. `title` replaces the view's own (a slide the user renamed).
-pub fn document_of(
-    ctx: &Ctx,
-    s: &crate::model::ViewState,
-    title: Option<&str>,
-    link: &str,
-    frame: Frame,
-) -> Option<(String, String)> {
-    let mut e = content_of(ctx, s)?;
-    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
-        e.title = t.to_string();
-    }
-    let d = today();
-    let date = export::long_date(d[0], d[1], d[2], s.lang);
-    let svg = export::svg::document(&e, &ctx.geo, frame, &date, link, s.lang);
-    Some((svg, format!("fragilites-{}-{}", e.slug, frame.key())))
+/// The current view's query.
+fn query(ctx: &Ctx) -> String {
+    ctx.state
+        .with_untracked(|s| crate::url_state::to_query(s, &ctx.catalog))
 }
 
 async fn png(svg: &str, frame: Frame, scale: f64) -> Result<JsValue, JsValue> {
@@ -107,12 +73,14 @@ pub fn ExportBar() -> impl IntoView {
             let ctx = ctx.clone();
             let f = frame.get_untracked();
             let t0 = now_ms();
+            let q = query(&ctx);
             spawn_local(async move {
-                let Some((svg, name)) = document(&ctx, f) else {
-                    return;
+                let done = async {
+                    let (svg, name) = ask(&ctx, Op::Svg(f), &q, "").await?;
+                    Ok::<_, JsValue>((png(&svg, f, scale).await?, name))
                 };
-                match png(&svg, f, scale).await {
-                    Ok(blob) => {
+                match done.await {
+                    Ok((blob, name)) => {
                         download(&blob, &format!("{name}@{scale}x.png"));
                         ms.set(now_ms() - t0);
                         say(lang.t("Image PNG enregistrée", "PNG image saved"));
@@ -125,28 +93,35 @@ pub fn ExportBar() -> impl IntoView {
     let export_svg = {
         let ctx = ctx.clone();
         move |_| {
-            if let Some((svg, name)) = document(&ctx, frame.get_untracked()) {
-                download(&text_blob(&svg, "image/svg+xml"), &format!("{name}.svg"));
-                say(lang.t("Image SVG enregistrée", "SVG image saved"));
-            }
+            let (ctx, q) = (ctx.clone(), query(&ctx));
+            let f = frame.get_untracked();
+            spawn_local(async move {
+                match ask(&ctx, Op::Svg(f), &q, "").await {
+                    Ok((svg, name)) => {
+                        download(&text_blob(&svg, "image/svg+xml"), &format!("{name}.svg"));
+                        say(lang.t("Image SVG enregistrée", "SVG image saved"));
+                    }
+                    Err(e) => failed("SVG", e),
+                }
+            });
         }
     };
     let export_csv = {
         let ctx = ctx.clone();
         move |variant: Variant| {
-            let s = ctx.state.get_untracked();
-            let csv = if is_dep_view(&s) {
-                content_of(&ctx, &s).map(|e| export::csv::of_export(&e, s.lang, variant))
-            } else {
-                export::csv::of_view(&ctx.ds, &s, variant)
-            };
-            if let Some((text, slug)) = csv {
-                download(
-                    &text_blob(&text, "text/csv;charset=utf-8"),
-                    &format!("fragilites-{slug}-{}.csv", variant.key()),
-                );
-                say(lang.t("Tableau CSV enregistré", "CSV table saved"));
-            }
+            let (ctx, q) = (ctx.clone(), query(&ctx));
+            spawn_local(async move {
+                match ask(&ctx, Op::Csv(variant), &q, "").await {
+                    Ok((text, name)) => {
+                        download(
+                            &text_blob(&text, "text/csv;charset=utf-8"),
+                            &format!("{name}.csv"),
+                        );
+                        say(lang.t("Tableau CSV enregistré", "CSV table saved"));
+                    }
+                    Err(e) => failed("CSV", e),
+                }
+            });
         }
     };
     let copy_image = {
@@ -154,11 +129,10 @@ pub fn ExportBar() -> impl IntoView {
         move |_| {
             let ctx = ctx.clone();
             let f = frame.get_untracked();
+            let q = query(&ctx);
             spawn_local(async move {
-                let Some((svg, _)) = document(&ctx, f) else {
-                    return;
-                };
                 let done = async {
+                    let (svg, _) = ask(&ctx, Op::Svg(f), &q, "").await?;
                     let blob = png(&svg, f, 2.0).await?;
                     wasm_bindgen_futures::JsFuture::from(copy_png(&blob)?).await
                 };
@@ -189,7 +163,14 @@ pub fn ExportBar() -> impl IntoView {
         let ctx = ctx.clone();
         move |_| {
             use super::deck::Added;
-            match super::deck::add_current(&ctx) {
+            let (ctx, q) = (ctx.clone(), query(&ctx));
+            spawn_local(async move {
+                // The slide's name is the export's title (the view's key if the worker cannot say).
+                let name = match ask(&ctx, Op::Title, &q, "").await {
+                    Ok((title, _)) => title,
+                    Err(_) => ctx.state.with_untracked(|s| s.view.key().to_string()),
+                };
+                match super::deck::add_current(&ctx, &name) {
                 Added::Saved(n) => say(&match lang {
                     Lang::Fr => format!(
                         "Vue ajoutée à l'atelier ({n} vue{})",
@@ -209,6 +190,7 @@ pub fn ExportBar() -> impl IntoView {
                     "View not added: this browser refuses to save the workshop (storage full or blocked). Export the workshop as a file from the Workshop tab.",
                 )),
             }
+            });
         }
     };
     let p2 = export_png.clone();
@@ -273,30 +255,30 @@ pub fn ExportBar() -> impl IntoView {
 pub fn DatasetDownloads() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang();
-    let all = ctx.all.clone();
-    let file = move |which: &'static str| {
-        let (table, meta) = match which {
-            "data" => {
-                let (t, m) = export::tidy::whole(&all, lang);
-                (t, Some(m))
-            }
-            _ => (export::tidy::metadata(&all, lang), None),
-        };
-        let text = export::csv::write_table(&table, meta.as_deref(), lang, Variant::French);
-        let name = match which {
-            "data" => lang.t(
-                "fragilites-donnees-completes.csv",
-                "fragility-full-dataset.csv",
-            ),
-            _ => lang.t("fragilites-metadonnees.csv", "fragility-metadata.csv"),
-        };
-        download(&text_blob(&text, "text/csv;charset=utf-8"), name);
+    let failed = move |e: JsValue| {
+        let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        crate::browser::warn(&format!("CSV: {detail}"));
+    };
+    let file = {
+        let ctx = ctx.clone();
+        move |op: Op| {
+            let ctx = ctx.clone();
+            spawn_local(async move {
+                match ask(&ctx, op, "", "").await {
+                    Ok((text, name)) => download(
+                        &text_blob(&text, "text/csv;charset=utf-8"),
+                        &format!("{name}.csv"),
+                    ),
+                    Err(e) => failed(e),
+                }
+            });
+        }
     };
     let f2 = file.clone();
     view! {
         <div class="export-buttons" role="group" aria-label=lang.t("Tout le jeu de données", "The whole dataset")>
-            <button data-export="dataset-csv" on:click=move |_| file("data")>{lang.t("Tout le jeu de données (CSV)", "The whole dataset (CSV)")}</button>
-            <button data-export="metadata-csv" on:click=move |_| f2("meta")>{lang.t("Métadonnées (CSV)", "Metadata (CSV)")}</button>
+            <button data-export="dataset-csv" on:click=move |_| file(Op::Dataset)>{lang.t("Tout le jeu de données (CSV)", "The whole dataset (CSV)")}</button>
+            <button data-export="metadata-csv" on:click=move |_| f2(Op::Metadata)>{lang.t("Métadonnées (CSV)", "Metadata (CSV)")}</button>
         </div>
     }
 }

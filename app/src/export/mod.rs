@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod dep;
+pub mod render;
 pub mod svg;
 pub mod tidy;
 mod views;

@@ -63,6 +63,17 @@ pub fn analysed(base: &Dataset, c: &Choices, lang: Lang) -> Dataset {
     ds
 }
 
+/// The dataset the views show (and the exports draw) for a state's choices and language: the
+/// published one itself when nothing differs, else [`analysed`] with the reasons translated.
+pub fn shown(base: &std::sync::Arc<Dataset>, c: &Choices, lang: Lang) -> std::sync::Arc<Dataset> {
+    if *c == Choices::default() && lang == Lang::Fr {
+        return base.clone();
+    }
+    let mut ds = analysed(base, c, lang);
+    reasons_in(&mut ds, lang);
+    std::sync::Arc::new(ds)
+}
+
 /// Why values are missing, in the interface language (the pipeline writes them in French; a
 /// reason it does not know stays as written).
 pub fn reasons_in(ds: &mut Dataset, lang: Lang) {
