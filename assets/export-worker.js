@@ -11,12 +11,13 @@ const bytes = async (url) => {
   if (!r.ok) throw new Error(`${url.split('?')[0]} : HTTP ${r.status}`);
   return new Uint8Array(await r.arrayBuffer());
 };
-// Started at once: the wasm and the data come while the page is idle, before the first export
-// (and before a cut network: the exports work offline once this has run).
+// Started at once: the wasm and the data come before the first export (and before a cut
+// network: the exports work offline once this has run; the page is told when it has).
 const ready = wasm_bindgen('./exports_bg.wasm').then(async () => {
   const [dataset, geometry] = await Promise.all(wasm_bindgen.files().map(bytes));
   wasm_bindgen.load(dataset, geometry);
 });
+ready.then(() => self.postMessage({ ready: true }), () => self.postMessage({ ready: false }));
 let queue = ready.catch(() => {});
 async function answer({ id, op, query, lang, title, link }) {
   try {

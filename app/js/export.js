@@ -54,15 +54,17 @@ export function svg_to_png(svg, w, h, scale) {
 }
 // The export worker (export-worker.js, its wasm apart from the app's: the first-view issue):
 // each export is asked with the view's query and answered with the text (SVG, CSV or a title)
-// and the file's name. Started by the app once it has taken the static view's place, when the
-// main thread is idle (so it never competes with the app's own download), then kept: it parses
-// the data once, and answers offline afterwards.
+// and the file's name. Started at the first sign of an export (the pointer or the focus on the
+// export bar, the workshop) or a few seconds after the app has started, when the page is idle:
+// never while the app starts and answers its first clicks. Then kept: it parses the data once,
+// and answers offline afterwards. <html data-exports="ready"> once it can answer.
 let exporter = null, askId = 0;
 const asked = new Map();
 function startExporter() {
   if (exporter) return exporter;
   exporter = new Worker('export-worker.js');
   exporter.onmessage = (e) => {
+    if (e.data.ready !== undefined) { document.documentElement.dataset.exports = e.data.ready ? 'ready' : 'failed'; return; }
     const p = asked.get(e.data.id); asked.delete(e.data.id);
     if (p) (e.data.error === undefined ? p.ok([e.data.text, e.data.name]) : p.ko(new Error(e.data.error)));
   };
@@ -74,9 +76,9 @@ function startExporter() {
   };
   return exporter;
 }
-export function warm_exports() {
-  idle(() => { try { startExporter(); } catch (e) { /* asked again at the first export */ } });
-}
+function start() { try { startExporter(); } catch (e) { /* asked again at the first export */ } }
+export function want_exports() { start(); }
+export function warm_exports(ms) { setTimeout(() => idle(start), ms); }
 // An answer that does not come within `ms` (a download that stalls) is an error, never a wait
 // without end.
 export function export_ask(op, query, lang, title, link, ms) {

@@ -271,8 +271,10 @@ extern "C" {
     pub(crate) fn copy_png(blob: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     pub(crate) fn copy_text(text: &str) -> Result<js_sys::Promise, JsValue>;
-    /// Starts the export worker when the page is idle.
-    pub(crate) fn warm_exports();
+    /// Starts the export worker when the page is idle, `ms` from now.
+    pub(crate) fn warm_exports(ms: i32);
+    /// Starts the export worker now (an export is near).
+    pub(crate) fn want_exports();
     /// Asks the export worker: resolves to `[text, name]` (`app::export::render`).
     fn export_ask(
         op: &str,

@@ -181,6 +181,8 @@ test('PNG export without its worker (file unreachable): the same image, encoded 
 
 test('exports work with the network cut after the page has loaded', async () => {
   const { page, errors, context } = await openView(h, '?view=compare');
+  // Loaded: the export worker too, which comes a few seconds after the app (no service worker here).
+  await page.waitForSelector('html[data-exports="ready"]', { state: 'attached', timeout: 20000 });
   await context.setOffline(true);
   const png = decodePng((await exportFile(page, 'png2')).bytes);
   assert.equal(png.width, 3200);

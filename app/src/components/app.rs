@@ -484,8 +484,9 @@ fn Dashboard(ds: Arc<Dataset>, geo: Arc<MapGeometry>, query: RwSignal<String>) -
         follow_url(query);
         browser::remove_first_view();
         browser::set_body_class("building", false);
-        // The exports' worker and its wasm: after the app's own start, when the page is idle.
-        browser::warm_exports();
+        // The exports' worker and its wasm: a few seconds after the app's own start, when the
+        // page is idle (or at once when an export is near: the export bar, the workshop).
+        browser::warm_exports(3000);
     });
     // The view: built once, kept while another one shows (kept.rs), placed before the printed
     // page's source line; first made at the build's step VIEW (`built` reads the step from the

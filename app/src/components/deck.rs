@@ -309,6 +309,8 @@ pub fn PresentBar() -> impl IntoView {
 pub fn DeckView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang();
+    // Presenting and printing draw the slides in the export worker: it comes now.
+    crate::browser::want_exports();
     // All the decks; `deck` is the open one. Another tab's change (the `storage` event) or a
     // deck link pasted into this tab bumps `ctx.deck_rev`: the decks are read again.
     let lib = RwSignal::new(load_library());

@@ -209,7 +209,8 @@ pub fn ExportBar() -> impl IntoView {
     // One "Exporter" menu (formats, graphic, images, tables), with the two quick actions
     // beside it: on a phone the bar is one line, not a third of the screen.
     view! {
-        <section class="export" aria-label=lang.t("Exporter et partager cette vue", "Export and share this view") hidden=hidden>
+        <section class="export" aria-label=lang.t("Exporter et partager cette vue", "Export and share this view") hidden=hidden
+            on:pointerenter=|_| crate::browser::want_exports() on:focusin=|_| crate::browser::want_exports()>
             <details
                 class="export-menu"
                 data-testid="export-menu"
