@@ -312,6 +312,12 @@ test('the export worker unreachable: the export says it failed, the page goes on
   await page.locator('.export-status', { hasText: '1 vue' }).waitFor();
   await page.click('nav.tabs a:text-is("Classement")');
   await page.locator('[data-testid="ranking-table"]').waitFor();
+  // The deck is not printed with its views missing: the page says why.
+  await page.goto(`${h.url}?view=atelier`);
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await page.click('[data-testid="deck-print"]');
+  await page.locator('.deck-message', { hasText: 'Impression impossible' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__printed), undefined);
   assert.deepEqual(errors, []);
   await context.close();
 });

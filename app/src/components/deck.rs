@@ -591,9 +591,21 @@ pub fn DeckView() -> impl IntoView {
         move |_| {
             let ctx = ctx.clone();
             spawn_local(async move {
+                let slides = deck.get_untracked().slides;
                 let mut drawn = Vec::new();
-                for s in deck.get_untracked().slides.iter() {
+                for s in slides.iter() {
                     drawn.extend(slide_svg(&ctx, s, Frame::A4).await);
+                }
+                // A deck printed with views missing would look whole: it is not printed, and
+                // the page says why.
+                if drawn.len() < slides.len() {
+                    say(lang
+                        .t(
+                            "Impression impossible : des vues n'ont pas pu être dessinées (réessayez une fois la page chargée).",
+                            "Cannot print: some views could not be drawn (try again once the page has loaded).",
+                        )
+                        .into());
+                    return;
                 }
                 pages.set(drawn);
                 printing.set(true);
