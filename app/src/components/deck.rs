@@ -8,7 +8,6 @@ use crate::deck::{Arrival, Deck, Library, Slide};
 use crate::export::svg::Frame;
 use crate::i18n::Lang;
 use crate::model::View;
-use crate::url_state::to_query;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -139,14 +138,13 @@ pub enum Added {
     NotSaved,
 }
 
-/// Adds the current view to the deck under `name`, and says whether it is saved.
-pub fn add_current(ctx: &Ctx, name: &str) -> Added {
-    let s = ctx.state.get_untracked();
+/// Adds a view (its query) to the deck under `name`, and says whether it is saved.
+pub fn add_view(query: &str, name: &str) -> Added {
     // Read afresh: another tab may have changed the deck since this one loaded it. The view
     // is saved under a key of its own (no other tab writes it), then into the open deck too.
     let mut d = load();
     let before = d.slides.len();
-    let n = d.push(name, &to_query(&s, &ctx.catalog));
+    let n = d.push(name, query);
     let Some(slide) = d.slides.last().filter(|_| n > before) else {
         return Added::Full;
     };

@@ -41,6 +41,14 @@ fn query(ctx: &Ctx) -> String {
         .with_untracked(|s| crate::url_state::to_query(s, &ctx.catalog))
 }
 
+fn plural(n: usize) -> &'static str {
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
+}
+
 async fn png(svg: &str, frame: Frame, scale: f64) -> Result<JsValue, JsValue> {
     let (w, h) = frame.size();
     wasm_bindgen_futures::JsFuture::from(svg_to_png(svg, w, h, scale)?).await
@@ -59,6 +67,8 @@ pub fn ExportBar() -> impl IntoView {
     let menu_open_on = RwSignal::new(None);
     let ms = RwSignal::new(0.0f64);
     let say = move |m: &str| status.set((m.to_string(), on_view.with_untracked(|s| s.view)));
+    // On the view an action was taken on (its answer may come after the page has moved on).
+    let say_on = move |v, m: &str| status.set((m.to_string(), v));
     let failed = move |what: &str, e: JsValue| {
         let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
         crate::browser::warn(&format!("{what}: {detail}"));
@@ -163,33 +173,30 @@ pub fn ExportBar() -> impl IntoView {
         let ctx = ctx.clone();
         move |_| {
             use super::deck::Added;
-            let (ctx, q) = (ctx.clone(), query(&ctx));
+            // The view as it is at the click (the page may have moved on when the name comes).
+            let (ctx, s) = (ctx.clone(), ctx.state.get_untracked());
+            let q = crate::url_state::to_query(&s, &ctx.catalog);
             spawn_local(async move {
                 // The slide's name is the export's title (the view's key if the worker cannot say).
                 let name = match ask(&ctx, Op::Title, &q, "").await {
                     Ok((title, _)) => title,
-                    Err(_) => ctx.state.with_untracked(|s| s.view.key().to_string()),
+                    Err(_) => s.view.key().to_string(),
                 };
-                match super::deck::add_current(&ctx, &name) {
-                Added::Saved(n) => say(&match lang {
-                    Lang::Fr => format!(
-                        "Vue ajoutée à l'atelier ({n} vue{})",
-                        if n > 1 { "s" } else { "" }
-                    ),
-                    Lang::En => format!(
-                        "View added to the workshop ({n} view{})",
-                        if n > 1 { "s" } else { "" }
-                    ),
-                }),
-                Added::Full => say(&match lang {
-                    Lang::Fr => format!("L'atelier est plein ({} vues) : retirez-en une dans l'Atelier pour ajouter celle-ci.", crate::deck::MAX_SLIDES),
-                    Lang::En => format!("The workshop is full ({} views): remove one in the Workshop to add this one.", crate::deck::MAX_SLIDES),
-                }),
-                Added::NotSaved => say(lang.t(
-                    "Vue non ajoutée : ce navigateur refuse d'enregistrer l'atelier (stockage plein ou bloqué). Exportez l'atelier en fichier depuis l'onglet Atelier.",
-                    "View not added: this browser refuses to save the workshop (storage full or blocked). Export the workshop as a file from the Workshop tab.",
-                )),
-            }
+                let full = crate::deck::MAX_SLIDES;
+                say_on(s.view, &match (super::deck::add_view(&q, &name), lang) {
+                    (Added::Saved(n), Lang::Fr) => {
+                        format!("Vue ajoutée à l'atelier ({n} vue{})", plural(n))
+                    }
+                    (Added::Saved(n), Lang::En) => {
+                        format!("View added to the workshop ({n} view{})", plural(n))
+                    }
+                    (Added::Full, Lang::Fr) => format!("L'atelier est plein ({full} vues) : retirez-en une dans l'Atelier pour ajouter celle-ci."),
+                    (Added::Full, Lang::En) => format!("The workshop is full ({full} views): remove one in the Workshop to add this one."),
+                    (Added::NotSaved, _) => lang.t(
+                        "Vue non ajoutée : ce navigateur refuse d'enregistrer l'atelier (stockage plein ou bloqué). Exportez l'atelier en fichier depuis l'onglet Atelier.",
+                        "View not added: this browser refuses to save the workshop (storage full or blocked). Export the workshop as a file from the Workshop tab.",
+                    ).to_string(),
+                });
             });
         }
     };
