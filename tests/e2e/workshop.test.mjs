@@ -321,3 +321,13 @@ test('the export worker unreachable: the export says it failed, the page goes on
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the workshop has no export bar of its own: nothing there to draw (it has its file, link and print)', async () => {
+  const { page, errors, context } = await openView(h, '?view=atelier');
+  await page.locator('[data-testid="deck-print"]').waitFor();
+  assert.equal(await page.locator('section.export').isVisible(), false);
+  await page.click('nav.tabs a:text-is("Carte")');
+  await page.locator('section.export [data-export="deck-add"]').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

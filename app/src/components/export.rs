@@ -207,9 +207,12 @@ pub fn ExportBar() -> impl IntoView {
     let chart = chart_choice(&ctx);
     let hidden = move || {
         ctx.state.with(|s| {
+            // Pages with nothing to draw; the workshop has its own file, link and print.
             matches!(
                 s.view,
-                crate::model::View::Method | crate::model::View::Accessibility
+                crate::model::View::Method
+                    | crate::model::View::Accessibility
+                    | crate::model::View::Deck
             )
         })
     };
