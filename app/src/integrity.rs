@@ -56,6 +56,19 @@ impl DataFile {
     }
 }
 
+impl DataFile {
+    /// Parses the file's bytes (already checked), naming the file in the error.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self, bytes: &[u8]) -> Result<T, String> {
+        serde_json::from_slice(bytes).map_err(|e| format!("{} : {e}", self.path))
+    }
+
+    /// Checks the bytes against the file's SHA-256, then parses them: nothing altered is read.
+    pub fn read<T: serde::de::DeserializeOwned>(&self, bytes: &[u8]) -> Result<T, String> {
+        self.verify(bytes)?;
+        self.parse(bytes)
+    }
+}
+
 /// The SHA-256 of some bytes, in lower-case hexadecimal.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))

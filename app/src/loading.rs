@@ -9,8 +9,7 @@ use serde::de::DeserializeOwned;
 /// download (no answer, or a body that stops coming) is aborted: the page says so and offers a
 /// retry instead of loading forever.
 pub async fn fetch<T: DeserializeOwned>(file: integrity::DataFile) -> Result<T, String> {
-    let bytes = download(file).await?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("{} : {e}", file.path))
+    file.parse(&download(file).await?)
 }
 
 /// The dataset, downloaded and checked as [`fetch`] does, then parsed a few parts per task
@@ -65,8 +64,7 @@ pub async fn embedded_or_fetch<T: DeserializeOwned>(
         Some(text) => {
             // Checked and parsed in a task of its own, not in the wasm's start.
             crate::browser::next_task().await;
-            file.verify(text.as_bytes())?;
-            serde_json::from_str(&text).map_err(|e| format!("{} : {e}", file.path))
+            file.read(text.as_bytes())
         }
         None => fetch(file).await,
     }

@@ -13,11 +13,7 @@ use wasm_bindgen::prelude::*;
 
 /// The absolute link of the current view.
 pub fn permalink(ctx: &Ctx) -> String {
-    let base = crate::browser::page_base();
-    let q = ctx
-        .state
-        .with_untracked(|s| crate::url_state::to_query(s, &ctx.catalog));
-    format!("{base}{q}")
+    format!("{}{}", crate::browser::page_base(), query(ctx))
 }
 
 /// What the export worker (`app::export::render`, `assets/export-worker.js`) makes of a view,
@@ -174,16 +170,19 @@ pub fn ExportBar() -> impl IntoView {
         move |_| {
             use super::deck::Added;
             // The view as it is at the click (the page may have moved on when the name comes).
-            let (ctx, s) = (ctx.clone(), ctx.state.get_untracked());
-            let q = crate::url_state::to_query(&s, &ctx.catalog);
+            let (ctx, q, view) = (
+                ctx.clone(),
+                query(&ctx),
+                ctx.state.with_untracked(|s| s.view),
+            );
             spawn_local(async move {
                 // The slide's name is the export's title (the view's key if the worker cannot say).
                 let name = match ask(&ctx, Op::Title, &q, "").await {
                     Ok((title, _)) => title,
-                    Err(_) => s.view.key().to_string(),
+                    Err(_) => view.key().to_string(),
                 };
                 let full = crate::deck::MAX_SLIDES;
-                say_on(s.view, &match (super::deck::add_view(&q, &name), lang) {
+                say_on(view, &match (super::deck::add_view(&q, &name), lang) {
                     (Added::Saved(n), Lang::Fr) => {
                         format!("Vue ajoutée à l'atelier ({n} vue{})", plural(n))
                     }

@@ -79,12 +79,6 @@ pub struct Renderer {
     shown: Option<(Lang, Choices, Arc<Dataset>)>,
 }
 
-/// Checks a file's SHA-256 (the one compiled into the wasm), then parses it.
-fn parsed<T: serde::de::DeserializeOwned>(file: DataFile, bytes: &[u8]) -> Result<T, String> {
-    file.verify(bytes)?;
-    serde_json::from_slice(bytes).map_err(|e| format!("{} : {e}", file.path))
-}
-
 /// The data files the worker fetches first, and those of the départements' level.
 pub const FILES: [DataFile; 2] = [integrity::DATASET, integrity::GEOMETRY];
 pub const DEP_FILES: [DataFile; 2] = [integrity::DEP_GEOMETRY, integrity::DEP_DATA];
@@ -97,8 +91,8 @@ pub fn is_dep_view(s: &ViewState) -> bool {
 impl Renderer {
     /// From the bytes of the dataset and the regions' geometry ([`FILES`]), each checked.
     pub fn new(dataset: &[u8], geometry: &[u8]) -> Result<Renderer, String> {
-        let all: Dataset = parsed(FILES[0], dataset)?;
-        let geo: MapGeometry = parsed(FILES[1], geometry)?;
+        let all: Dataset = FILES[0].read(dataset)?;
+        let geo: MapGeometry = FILES[1].read(geometry)?;
         Ok(Renderer::of(Arc::new(all), Arc::new(geo)))
     }
 
@@ -115,8 +109,8 @@ impl Renderer {
 
     /// Adds the départements' level from the bytes of [`DEP_FILES`], each checked.
     pub fn add_deps(&mut self, geometry: &[u8], data: &[u8]) -> Result<(), String> {
-        let geo = parsed(DEP_FILES[0], geometry)?;
-        let data = parsed(DEP_FILES[1], data)?;
+        let geo = DEP_FILES[0].read(geometry)?;
+        let data = DEP_FILES[1].read(data)?;
         self.deps = Some(Arc::new(DepLevel { geo, data }));
         Ok(())
     }
